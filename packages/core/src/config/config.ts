@@ -1,0 +1,77 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const environmentSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATA_DIR: z.string().default("./data"),
+  KEY_ENCRYPTION_KEY: z.string().optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("PremiumCDKeys <keys@premiumcdkeys.localhost>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  APP_URL: z.string().url().optional(),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag,
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  RUN_WORKER: z.enum(["true", "false"]).default("true"),
+});
+
+export type Config = {
+  production: boolean;
+  databaseUrl?: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  keyEncryptionKey?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  logLevel: string;
+  appUrl: string;
+  allowPrivateWebhookTargets: boolean;
+  workerConcurrency: number;
+  runWorker: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads the whole configuration at once and names every problem in one message, so a broken
+ * deployment is fixed in one go rather than one variable per restart.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration (environment variables):\n- ${problems.join("\n- ")}`);
+  }
+
+  const values = parsed.data;
+  const production = values.NODE_ENV === "production";
+  if (production && !values.KEY_ENCRYPTION_KEY) {
+    throw new ConfigError(
+      "Invalid configuration (environment variables):\n- KEY_ENCRYPTION_KEY: required in production",
+    );
+  }
+
+  return {
+    production,
+    databaseUrl: values.DATABASE_URL,
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: path.resolve(values.DATA_DIR),
+    keyEncryptionKey: values.KEY_ENCRYPTION_KEY,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    logLevel: values.LOG_LEVEL,
+    appUrl: values.APP_URL ?? `http://localhost:${values.PORT}`,
+    allowPrivateWebhookTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    workerConcurrency: values.WORKER_CONCURRENCY,
+    runWorker: values.RUN_WORKER === "true",
+  };
+}

@@ -1,0 +1,133 @@
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import type { Logger } from "../logger.ts";
+
+/** Where the process holding the data folder says it can be reached. */
+type EmbeddedAddress = { pid: number; host: string; port: number };
+
+export type EmbeddedPostgres = {
+  url: string;
+  /** True when this process opened the folder and serves it; false when it is a client. */
+  owner: boolean;
+  stop(): Promise<void>;
+};
+
+const ADDRESS_FILE = "postgres.json";
+const LOCK_FILE = "postgres.lock";
+// Above any pool we open, so several processes of one installation can share the server.
+const MAX_CONNECTIONS = 200;
+
+/**
+ * PGlite in DATA_DIR, served on a loopback port so every process of the installation talks to it
+ * the way it would talk to a PostgreSQL server. Only one process may open the folder: whoever
+ * gets the lock serves it and writes its address; the others connect to that address.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedPostgres> {
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  const running = await findRunningServer(dataDir);
+  if (running) return clientOf(running);
+
+  const release = acquireLock(dataDir);
+  if (!release) {
+    const address = await waitForServer(dataDir);
+    return clientOf(address);
+  }
+
+  try {
+    return await serveFolder(dataDir, log, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function serveFolder(dataDir: string, log: Logger, release: () => void) {
+  const db = await PGlite.create(path.join(dataDir, "pglite"));
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: MAX_CONNECTIONS });
+  await server.start();
+
+  const port = Number(server.getServerConn().split(":").pop());
+  const address: EmbeddedAddress = { pid: process.pid, host: "127.0.0.1", port };
+  fs.writeFileSync(path.join(dataDir, ADDRESS_FILE), JSON.stringify(address));
+  log.info({ port, dataDir }, "embedded PostgreSQL (PGlite) serving the data folder");
+
+  return {
+    url: urlOf(address),
+    owner: true,
+    async stop() {
+      await server.stop();
+      await db.close();
+      fs.rmSync(path.join(dataDir, ADDRESS_FILE), { force: true });
+      release();
+    },
+  };
+}
+
+function clientOf(address: EmbeddedAddress): EmbeddedPostgres {
+  return { url: urlOf(address), owner: false, stop: async () => {} };
+}
+
+function urlOf(address: EmbeddedAddress): string {
+  return `postgresql://postgres:postgres@${address.host}:${address.port}/postgres?sslmode=disable`;
+}
+
+async function findRunningServer(dataDir: string): Promise<EmbeddedAddress | undefined> {
+  let address: EmbeddedAddress;
+  try {
+    address = JSON.parse(fs.readFileSync(path.join(dataDir, ADDRESS_FILE), "utf8"));
+  } catch {
+    return undefined;
+  }
+  if (!isAlive(address.pid)) return undefined;
+  return (await portAnswers(address.port)) ? address : undefined;
+}
+
+async function waitForServer(dataDir: string): Promise<EmbeddedAddress> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const address = await findRunningServer(dataDir);
+    if (address) return address;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Another process holds ${dataDir} but serves no database; remove ${LOCK_FILE}?`);
+}
+
+/** An exclusive lock file naming its owner; a lock left by a dead process is taken over. */
+function acquireLock(dataDir: string): (() => void) | undefined {
+  const lockPath = path.join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      return () => fs.rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(fs.readFileSync(lockPath, "utf8"));
+      if (holder && isAlive(holder)) return undefined;
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  return undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
+}

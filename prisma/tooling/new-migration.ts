@@ -1,0 +1,49 @@
+// Writes the SQL that takes the committed migrations to the current schema.prisma as a new
+// migration folder: `npm run migration:new -- <name>`. Works offline, on a throwaway PGlite.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createLogger } from "../../packages/core/src/logger.ts";
+import { startEmbeddedPostgres } from "../../packages/core/src/db/embedded-postgres.ts";
+import {
+  MIGRATIONS_DIR,
+  SCHEMA_FILE,
+  openSchemaEngine,
+  readMigrations,
+} from "../../packages/core/src/db/migrations.ts";
+
+const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_");
+if (!name) {
+  console.error("usage: npm run migration:new -- <name>");
+  process.exit(2);
+}
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pck-migration-"));
+const database = await startEmbeddedPostgres(scratch, createLogger("warn"));
+const { engine, close } = await openSchemaEngine(database.url);
+try {
+  const hasHistory = readMigrations().migrationDirectories.length > 0;
+  const { stdout } = await engine.diff({
+    from: hasHistory ? { tag: "migrations", ...readMigrations() } : { tag: "empty" },
+    to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_FILE, content: fs.readFileSync(SCHEMA_FILE, "utf8") }] },
+    script: true,
+    exitCode: null,
+    filters: { externalTables: [], externalEnums: [] },
+  });
+  const sql = stdout ?? "";
+  if (!sql.trim() || sql.includes("This is an empty migration")) {
+    console.log("schema.prisma matches the migrations: nothing to write");
+  } else {
+    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const folder = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, "migration.sql"), sql);
+    const lock = path.join(MIGRATIONS_DIR, "migration_lock.toml");
+    if (!fs.existsSync(lock)) fs.writeFileSync(lock, 'provider = "postgresql"\n');
+    console.log(`wrote ${path.relative(process.cwd(), folder)}/migration.sql`);
+  }
+} finally {
+  await close();
+  await database.stop();
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
