@@ -47,6 +47,7 @@ CREATE TABLE "products" (
     "sku" TEXT,
     "max_cost_minor" INTEGER,
     "low_stock_threshold" INTEGER NOT NULL DEFAULT 5,
+    "low_stock_alerted" BOOLEAN NOT NULL DEFAULT false,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "products_pkey" PRIMARY KEY ("id")
@@ -103,6 +104,7 @@ CREATE TABLE "order_lines" (
     "id" TEXT NOT NULL,
     "order_id" TEXT NOT NULL,
     "external_line_id" TEXT NOT NULL,
+    "position" INTEGER NOT NULL DEFAULT 0,
     "product_id" TEXT,
     "external_product_id" TEXT,
     "external_variant_id" TEXT,
@@ -142,6 +144,7 @@ CREATE TABLE "keys" (
     "purchase_id" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "mime_type" TEXT NOT NULL,
+    "file_name" TEXT,
     "seal" BYTEA NOT NULL,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -197,6 +200,7 @@ CREATE TABLE "webhook_endpoints" (
     "active" BOOLEAN NOT NULL DEFAULT true,
     "paused_at" TIMESTAMP(3),
     "consecutive_failures" INTEGER NOT NULL DEFAULT 0,
+    "dispatch_locked_until" TIMESTAMP(3),
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "webhook_endpoints_pkey" PRIMARY KEY ("id")

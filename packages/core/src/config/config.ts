@@ -18,8 +18,19 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   APP_URL: z.string().url().optional(),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag,
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   RUN_WORKER: z.enum(["true", "false"]).default("true"),
+  WORKER_POLL_MS: z.coerce.number().int().min(10).default(500),
+  JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
+  SUPPLIER_TIMEOUT_MS: z.coerce.number().int().min(10).default(20_000),
+  SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).default(0),
+  SANDBOX_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  WEBHOOK_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "comma-separated milliseconds")
+    .default("10000,60000,300000,1800000"),
 });
 
 export type Config = {
@@ -36,6 +47,15 @@ export type Config = {
   allowPrivateWebhookTargets: boolean;
   workerConcurrency: number;
   runWorker: boolean;
+  workerPollMs: number;
+  /** How long a claimed job or purchase is held before another worker may take it over. */
+  jobLeaseMs: number;
+  jobRetryBaseMs: number;
+  supplierTimeoutMs: number;
+  sandboxLatencyMs: number;
+  sandboxTimeoutMs: number;
+  webhookTimeoutMs: number;
+  webhookRetryDelaysMs: number[];
 };
 
 export class ConfigError extends Error {}
@@ -73,5 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivateWebhookTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     workerConcurrency: values.WORKER_CONCURRENCY,
     runWorker: values.RUN_WORKER === "true",
+    workerPollMs: values.WORKER_POLL_MS,
+    jobLeaseMs: values.JOB_LEASE_MS,
+    jobRetryBaseMs: values.JOB_RETRY_BASE_MS,
+    supplierTimeoutMs: values.SUPPLIER_TIMEOUT_MS,
+    sandboxLatencyMs: values.SANDBOX_LATENCY_MS,
+    sandboxTimeoutMs: values.SANDBOX_TIMEOUT_MS,
+    webhookTimeoutMs: values.WEBHOOK_TIMEOUT_MS,
+    webhookRetryDelaysMs: values.WEBHOOK_RETRY_DELAYS_MS.split(",").map(Number),
   };
 }

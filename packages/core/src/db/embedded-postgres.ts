@@ -2,8 +2,9 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from "@electric-sql/pglite-socket";
 import type { Logger } from "../logger.ts";
+import { PGliteQueryQueue } from "./pglite-query-queue.ts";
 
 /** Where the process holding the data folder says it can be reached. */
 type EmbeddedAddress = { pid: number; host: string; port: number };
@@ -47,10 +48,13 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
 
 async function serveFolder(dataDir: string, log: Logger, release: () => void) {
   const db = await PGlite.create(path.join(dataDir, "pglite"));
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: MAX_CONNECTIONS });
-  await server.start();
+  const server = serveOverTcp(db);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
 
-  const port = Number(server.getServerConn().split(":").pop());
+  const { port } = server.address() as net.AddressInfo;
   const address: EmbeddedAddress = { pid: process.pid, host: "127.0.0.1", port };
   fs.writeFileSync(path.join(dataDir, ADDRESS_FILE), JSON.stringify(address));
   log.info({ port, dataDir }, "embedded PostgreSQL (PGlite) serving the data folder");
@@ -59,12 +63,36 @@ async function serveFolder(dataDir: string, log: Logger, release: () => void) {
     url: urlOf(address),
     owner: true,
     async stop() {
-      await server.stop();
+      await new Promise((resolve) => {
+        server.close(resolve);
+        server.emit("shutdown");
+      });
       await db.close();
       fs.rmSync(path.join(dataDir, ADDRESS_FILE), { force: true });
       release();
     },
   };
+}
+
+/**
+ * PGlite speaking the PostgreSQL wire protocol on a TCP port. pglite-socket's connection
+ * handler parses the protocol; our queue decides whose messages PGlite runs next.
+ */
+function serveOverTcp(db: PGlite): net.Server {
+  const queryQueue = new PGliteQueryQueue(db) as unknown as PGLiteSocketHandlerOptions["queryQueue"];
+  const handlers = new Set<PGLiteSocketHandler>();
+  const server = net.createServer((socket) => {
+    const handler = new PGLiteSocketHandler({ queryQueue, closeOnDetach: true });
+    handlers.add(handler);
+    handler.addEventListener("close", () => handlers.delete(handler));
+    handler.addEventListener("error", () => handlers.delete(handler));
+    void handler.attach(socket);
+  });
+  server.maxConnections = MAX_CONNECTIONS;
+  server.on("shutdown", () => {
+    for (const handler of handlers) void handler.detach(true);
+  });
+  return server;
 }
 
 function clientOf(address: EmbeddedAddress): EmbeddedPostgres {

@@ -16,12 +16,13 @@ export class KeyVault {
     this.#key = key;
   }
 
-  seal(plain: Buffer | string, context = ""): Buffer {
+  /** Returns a plain Uint8Array, the type Prisma stores in `Bytes` columns. */
+  seal(plain: Buffer | string, context = ""): Uint8Array<ArrayBuffer> {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv("aes-256-gcm", this.#key, iv);
     cipher.setAAD(Buffer.from(context));
     const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    return new Uint8Array(Buffer.concat([iv, cipher.getAuthTag(), body]));
   }
 
   open(seal: Uint8Array, context = ""): Buffer {

@@ -1,0 +1,37 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { Platform } from "@premiumcdkeys/core";
+import { ApiError, errorResponse } from "./api-error.ts";
+import { requestLog } from "./middleware/request-log.ts";
+import { orderRoutes } from "./routes/orders.ts";
+import { shopWebhookRoutes } from "./routes/shop-webhooks.ts";
+import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** The HTTP surface: inbound shop webhooks, the v1 API and a health check. */
+export function createHttpApp(platform: Platform) {
+  const app = new Hono();
+
+  app.use("*", requestLog(platform.log));
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, 413, "PAYLOAD_TOO_LARGE", "The body is larger than 5 MB"),
+    }),
+  );
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.route("/api/webhook", shopWebhookRoutes(platform));
+  app.route("/api/v1/orders", orderRoutes(platform));
+  app.route("/api/v1/webhooks", webhookEndpointRoutes(platform));
+
+  app.notFound((c) => errorResponse(c, 404, "NOT_FOUND", "No such resource"));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error.status, error.code, error.message, error.details);
+    platform.log.error({ err: error, path: c.req.path }, "request failed");
+    return errorResponse(c, 500, "SERVER_ERROR", "Internal error");
+  });
+  return app;
+}

@@ -1,0 +1,109 @@
+import type { PrismaClient } from "../db/types.ts";
+import { ORDER_EVENT_INCLUDE, orderEventData } from "../events/order-event-data.ts";
+import { recordEvent } from "../events/record-event.ts";
+import type { JobHandler } from "../jobs/worker.ts";
+import { failOrder } from "../orders/fail-order.ts";
+import { OrderStatus } from "../orders/order-status.ts";
+import type { KeyVault } from "../vault/key-vault.ts";
+import type { DeliverableItem, DeliverableOrder, DeliveryChannel } from "./delivery-channel.ts";
+
+/**
+ * Hands a fulfilled order's keys to every delivery channel that has not sent them yet, then
+ * marks the order delivered. A channel that fails is retried without repeating the others.
+ */
+export function deliverOrderHandler(
+  prisma: PrismaClient,
+  vault: KeyVault,
+  channels: DeliveryChannel[],
+): JobHandler {
+  return {
+    async run(payload, { log }) {
+      const orderId = String(payload.orderId);
+      const order = await loadDeliverable(prisma, vault, orderId);
+      if (!order) return;
+
+      for (const channel of channels) {
+        const delivery = await prisma.delivery.upsert({
+          where: { orderId_channel: { orderId, channel: channel.id } },
+          create: { orderId, channel: channel.id, recipient: order.customerEmail },
+          update: {},
+        });
+        if (delivery.status === "sent") continue;
+
+        try {
+          await channel.deliver(order);
+        } catch (error) {
+          await prisma.delivery.update({
+            where: { id: delivery.id },
+            data: { attempts: { increment: 1 }, lastError: (error as Error).message },
+          });
+          throw error;
+        }
+        await prisma.delivery.update({
+          where: { id: delivery.id },
+          data: { status: "sent", sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+        });
+        log.info({ orderId, channel: channel.id }, "keys delivered");
+      }
+
+      await markDelivered(prisma, orderId);
+    },
+
+    async onFinalFailure(payload, error) {
+      await failOrder(prisma, String(payload.orderId), "DELIVERY_FAILED", error.message, {});
+    },
+  };
+}
+
+async function loadDeliverable(
+  prisma: PrismaClient,
+  vault: KeyVault,
+  orderId: string,
+): Promise<DeliverableOrder | undefined> {
+  const order = await prisma.order.findUnique({
+    where: { id: orderId },
+    include: {
+      shop: true,
+      lines: {
+        orderBy: { position: "asc" },
+        include: { product: true, purchases: { orderBy: { unitIndex: "asc" }, include: { key: true } } },
+      },
+    },
+  });
+  if (!order || order.status !== OrderStatus.fulfilled) return undefined;
+
+  const items: DeliverableItem[] = order.lines.flatMap((line) =>
+    line.purchases.flatMap((purchase): DeliverableItem[] => {
+      const key = purchase.key;
+      if (!key) return [];
+      const secret = vault.open(key.seal, `key:${purchase.id}`);
+      const productName = line.product?.name ?? line.name;
+      return key.kind === "image"
+        ? [{ productName, key: { kind: "image", mimeType: key.mimeType, data: secret, fileName: key.fileName ?? "key.png" } }]
+        : [{ productName, key: { kind: "text", code: secret.toString("utf8") } }];
+    }),
+  );
+
+  return {
+    id: order.id,
+    accountId: order.accountId,
+    shopId: order.shopId,
+    shopDomain: order.shop.domain,
+    storeOrderRef: order.storeOrderRef,
+    customerEmail: order.customerEmail ?? undefined,
+    customerName: order.customerName ?? undefined,
+    items,
+  };
+}
+
+async function markDelivered(prisma: PrismaClient, orderId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const moved = await tx.order.updateMany({
+      where: { id: orderId, status: OrderStatus.fulfilled },
+      data: { status: OrderStatus.delivered },
+    });
+    if (moved.count === 0) return;
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: ORDER_EVENT_INCLUDE });
+    await recordEvent(tx, order.accountId, "order.delivered", orderEventData(order), orderId);
+  });
+}

@@ -1,0 +1,102 @@
+import type { Supplier, SupplierOrder } from "@premiumcdkeys/suppliers";
+import { SupplierError } from "@premiumcdkeys/suppliers";
+import type { PrismaClient } from "../db/types.ts";
+import type { KeyVault } from "../vault/key-vault.ts";
+import { withSupplierTimeout } from "./supplier-call.ts";
+
+export type UnitToBuy = {
+  purchaseId: string;
+  reference: string;
+  supplier: Supplier;
+  supplierProductId: string;
+  maxCostMinor: number;
+  currency: string;
+};
+
+export type UnitOutcome =
+  | { outcome: "confirmed" }
+  | { outcome: "busy" }
+  | { outcome: "failed"; error: SupplierError };
+
+/**
+ * Buys one unit, at most once. The purchase row is claimed first so no other worker calls the
+ * supplier for it meanwhile; from the second attempt on, the supplier is asked for an order
+ * with our reference before anything is bought, because an earlier attempt may have been
+ * charged without us hearing the answer.
+ */
+export async function buyUnit(
+  prisma: PrismaClient,
+  vault: KeyVault,
+  unit: UnitToBuy,
+  timing: { claimMs: number; supplierTimeoutMs: number },
+): Promise<UnitOutcome> {
+  const claimed = await prisma.$queryRaw<{ attempts: number }[]>`
+    UPDATE purchases SET status = 'calling', attempts = attempts + 1,
+           supplier = ${unit.supplier.id}, supplier_product_id = ${unit.supplierProductId},
+           claimed_until = now() + make_interval(secs => ${timing.claimMs / 1000})
+     WHERE id = ${unit.purchaseId} AND status <> 'confirmed'
+       AND (claimed_until IS NULL OR claimed_until < now())
+    RETURNING attempts`;
+  if (claimed.length === 0) return { outcome: "busy" };
+
+  const call = <T>(promise: Promise<T>) => withSupplierTimeout(promise, timing.supplierTimeoutMs);
+  try {
+    const earlier = claimed[0].attempts > 1 ? await call(unit.supplier.findOrder(unit.reference)) : undefined;
+    const order =
+      earlier ??
+      (await call(
+        unit.supplier.placeOrder({
+          reference: unit.reference,
+          productId: unit.supplierProductId,
+          maxPriceMinor: unit.maxCostMinor,
+          currency: unit.currency,
+        }),
+      ));
+    await confirmPurchase(prisma, vault, unit.purchaseId, order);
+    return { outcome: "confirmed" };
+  } catch (caught) {
+    const error =
+      caught instanceof SupplierError ? caught : new SupplierError("unavailable", (caught as Error).message);
+    await prisma.purchase.update({
+      where: { id: unit.purchaseId },
+      data: { status: "pending", claimedUntil: null, lastError: `${error.code}: ${error.message}` },
+    });
+    return { outcome: "failed", error };
+  }
+}
+
+/** The key and the confirmation are written together: a key we were given is never lost. */
+async function confirmPurchase(
+  prisma: PrismaClient,
+  vault: KeyVault,
+  purchaseId: string,
+  order: SupplierOrder,
+): Promise<void> {
+  const key = order.keys[0];
+  if (!key) throw new SupplierError("unavailable", "The supplier returned no key yet");
+
+  const secret = key.kind === "text" ? Buffer.from(key.code) : key.data;
+  await prisma.$transaction([
+    prisma.key.create({
+      data: {
+        purchaseId,
+        kind: key.kind,
+        mimeType: key.kind === "text" ? "text/plain" : key.mimeType,
+        fileName: key.kind === "image" ? key.fileName : null,
+        seal: vault.seal(secret, `key:${purchaseId}`),
+      },
+    }),
+    prisma.purchase.update({
+      where: { id: purchaseId },
+      data: {
+        status: "confirmed",
+        supplierOrderId: order.supplierOrderId,
+        costMinor: order.priceMinor,
+        currency: order.currency,
+        claimedUntil: null,
+        lastError: null,
+        confirmedAt: new Date(),
+      },
+    }),
+  ]);
+}

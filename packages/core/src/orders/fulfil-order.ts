@@ -1,0 +1,128 @@
+import type { Supplier } from "@premiumcdkeys/suppliers";
+import type { PrismaClient } from "../db/types.ts";
+import { ORDER_EVENT_INCLUDE, orderEventData } from "../events/order-event-data.ts";
+import { recordEvent } from "../events/record-event.ts";
+import { PermanentFailure, RetryLater } from "../jobs/job-errors.ts";
+import { enqueueJob } from "../jobs/job-queue.ts";
+import type { JobHandler } from "../jobs/worker.ts";
+import type { KeyVault } from "../vault/key-vault.ts";
+import { buyUnit, type UnitOutcome, type UnitToBuy } from "./buy-unit.ts";
+import { failOrder } from "./fail-order.ts";
+import { OrderStatus } from "./order-status.ts";
+
+export const DELIVER_ORDER_JOB = "order.deliver";
+export const CHECK_STOCK_JOB = "stock.check";
+
+export type FulfilmentDeps = {
+  prisma: PrismaClient;
+  vault: KeyVault;
+  suppliers: Record<string, Supplier>;
+  claimMs: number;
+  supplierTimeoutMs: number;
+};
+
+/**
+ * Buys every unit of a paid order that is not bought yet, all units at once. When every key is
+ * held the order is `fulfilled` and delivery is queued; otherwise the job fails and is retried,
+ * and after its last attempt the order fails with each unit's reason.
+ */
+export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
+  return {
+    async run(payload) {
+      const orderId = String(payload.orderId);
+      const units = await prepareUnits(deps, orderId);
+      if (!units) return;
+
+      const outcomes = await Promise.all(
+        units.map((unit) => buyUnit(deps.prisma, deps.vault, unit, deps)),
+      );
+      settleOutcomes(outcomes);
+      await markFulfilled(deps.prisma, orderId);
+    },
+
+    async onFinalFailure(payload, error) {
+      const code = error instanceof PermanentFailure ? error.code : "SUPPLIER_FAILED";
+      const details = error instanceof PermanentFailure ? error.details : {};
+      await failOrder(deps.prisma, String(payload.orderId), code, error.message, details);
+    },
+  };
+}
+
+/** Writes one purchase row per unit (with its reference) before any supplier is called. */
+async function prepareUnits(deps: FulfilmentDeps, orderId: string): Promise<UnitToBuy[] | undefined> {
+  const order = await deps.prisma.order.findUnique({
+    where: { id: orderId },
+    include: { lines: { include: { product: { include: { offers: { orderBy: { priority: "asc" } } } } } } },
+  });
+  if (!order || order.status !== OrderStatus.processing) return undefined;
+
+  await deps.prisma.purchase.createMany({
+    data: order.lines.flatMap((line) =>
+      Array.from({ length: line.quantity }, (_, unitIndex) => ({
+        orderId,
+        orderLineId: line.id,
+        unitIndex,
+        reference: `pck_${line.id}_${unitIndex}`,
+      })),
+    ),
+    skipDuplicates: true,
+  });
+
+  const open = await deps.prisma.purchase.findMany({ where: { orderId, status: { not: "confirmed" } } });
+  return open.map((purchase) => {
+    const line = order.lines.find((candidate) => candidate.id === purchase.orderLineId)!;
+    const offer = line.product?.offers.find((candidate) => deps.suppliers[candidate.supplier]);
+    if (!line.product || !offer) {
+      throw new PermanentFailure(`No supplier offer for "${line.name}"`, "NO_SUPPLIER_OFFER", {
+        line_id: line.id,
+      });
+    }
+    return {
+      purchaseId: purchase.id,
+      reference: purchase.reference,
+      supplier: deps.suppliers[offer.supplier],
+      supplierProductId: offer.supplierProductId,
+      maxCostMinor: line.product.maxCostMinor ?? line.unitPriceMinor,
+      currency: order.currency,
+    };
+  });
+}
+
+function settleOutcomes(outcomes: UnitOutcome[]): void {
+  const failures = outcomes.flatMap((outcome) => (outcome.outcome === "failed" ? [outcome.error] : []));
+  const details = {
+    units_failed: failures.length,
+    reasons: failures.map((error) => ({ code: error.code, message: error.message, ...error.details })),
+  };
+
+  const priceRefused = failures.find((error) => error.code === "price_above_maximum");
+  if (priceRefused) {
+    throw new PermanentFailure("The supplier's price is above the product's maximum cost", "COST_ABOVE_MAXIMUM", details);
+  }
+  if (failures.some((error) => !error.retryable)) {
+    throw new PermanentFailure(failures[0].message, "SUPPLIER_REJECTED", details);
+  }
+  if (failures.length > 0) {
+    throw new Error(`${failures.length} unit(s) not bought: ${failures[0].code}: ${failures[0].message}`);
+  }
+  if (outcomes.some((outcome) => outcome.outcome === "busy")) {
+    throw new RetryLater(1000, "another worker is buying a unit of this order");
+  }
+}
+
+async function markFulfilled(prisma: PrismaClient, orderId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const moved = await tx.order.updateMany({
+      where: { id: orderId, status: OrderStatus.processing },
+      data: { status: OrderStatus.fulfilled, failureCode: null, failureMessage: null, failureDetails: undefined },
+    });
+    if (moved.count === 0) return;
+
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: ORDER_EVENT_INCLUDE });
+    await recordEvent(tx, order.accountId, "order.fulfilled", orderEventData(order), orderId);
+    await enqueueJob(tx, DELIVER_ORDER_JOB, { orderId }, { uniqueKey: `deliver:${orderId}` });
+    for (const productId of new Set(order.lines.map((line) => line.productId))) {
+      if (productId) await enqueueJob(tx, CHECK_STOCK_JOB, { productId }, { uniqueKey: `stock:${productId}` });
+    }
+  });
+}

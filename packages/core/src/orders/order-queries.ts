@@ -1,0 +1,44 @@
+import type { Prisma, PrismaClient } from "../db/types.ts";
+
+export type OrderListFilter = {
+  status?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  page: number;
+};
+
+/** One account's orders, newest first. */
+export async function listOrders(prisma: PrismaClient, accountId: string, filter: OrderListFilter) {
+  const where: Prisma.OrderWhereInput = {
+    accountId,
+    status: filter.status,
+    createdAt: { gte: filter.from, lte: filter.to },
+  };
+  const [total, orders] = await Promise.all([
+    prisma.order.count({ where }),
+    prisma.order.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * filter.limit,
+      take: filter.limit,
+      include: { lines: { orderBy: { position: "asc" }, include: { product: true } } },
+    }),
+  ]);
+  return { total, orders };
+}
+
+/** One order of the account with everything the detail view shows; undefined if not theirs. */
+export function findOrder(prisma: PrismaClient, accountId: string, orderId: string) {
+  return prisma.order.findFirst({
+    where: { id: orderId, accountId },
+    include: {
+      shop: true,
+      lines: {
+        orderBy: { position: "asc" },
+        include: { product: true, purchases: { orderBy: { unitIndex: "asc" } } },
+      },
+      deliveries: true,
+    },
+  });
+}

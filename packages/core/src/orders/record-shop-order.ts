@@ -1,0 +1,102 @@
+import type { Db, PrismaClient } from "../db/types.ts";
+import { ORDER_EVENT_INCLUDE, orderEventData } from "../events/order-event-data.ts";
+import { recordEvent } from "../events/record-event.ts";
+import { enqueueJob } from "../jobs/job-queue.ts";
+import type { Logger } from "../logger.ts";
+import type { ShopOrderSnapshot } from "../shops/shop-platform.ts";
+import { mapOrderLines } from "./map-order-lines.ts";
+import { BEFORE_PURCHASE, OrderStatus } from "./order-status.ts";
+
+export const FULFIL_ORDER_JOB = "order.fulfil";
+
+type Shop = { id: string; accountId: string };
+
+/**
+ * Applies one snapshot of a shop order: creates the order on first sight, records payment or
+ * cancellation, and starts buying once it is paid and every line is mapped.
+ *
+ * Safe against duplicates and disorder: the order is unique per shop, payment only ever moves
+ * from unpaid to paid, and buying is started only from a state before purchase.
+ */
+export async function recordShopOrder(
+  prisma: PrismaClient,
+  shop: Shop,
+  snapshot: ShopOrderSnapshot,
+  log: Logger,
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    // Serialises snapshots of one order on a PostgreSQL server (PGlite runs one at a time anyway).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${shop.id + ":" + snapshot.externalId}))`;
+
+    const existing = await tx.order.findUnique({
+      where: { shopId_externalId: { shopId: shop.id, externalId: snapshot.externalId } },
+    });
+    const order = existing ?? (await createOrder(tx, shop, snapshot));
+    if (!existing) log.info({ orderId: order.id, shopId: shop.id }, "order recorded");
+
+    const stale = existing?.sourceUpdatedAt && snapshot.updatedAt && snapshot.updatedAt < existing.sourceUpdatedAt;
+    const paidAt = order.paidAt ?? (snapshot.paid ? (snapshot.paidAt ?? new Date()) : null);
+    const waitingToBuy = BEFORE_PURCHASE.includes(order.status);
+
+    let status = order.status;
+    if (waitingToBuy && snapshot.cancelled && !stale) status = OrderStatus.cancelled;
+    else if (waitingToBuy && paidAt) status = (await allLinesMapped(tx, order.id)) ? OrderStatus.processing : OrderStatus.pending;
+    else if (waitingToBuy) status = OrderStatus.pending;
+
+    await tx.order.update({
+      where: { id: order.id },
+      data: {
+        status,
+        paidAt,
+        sourceUpdatedAt: stale ? undefined : snapshot.updatedAt,
+        failureCode: status === OrderStatus.pending && paidAt ? "WAITING_FOR_MAPPING" : undefined,
+        failureMessage:
+          status === OrderStatus.pending && paidAt ? "A line has no product mapping yet" : undefined,
+      },
+    });
+
+    if (status === OrderStatus.processing && order.status !== OrderStatus.processing) {
+      await enqueueJob(tx, FULFIL_ORDER_JOB, { orderId: order.id }, { uniqueKey: `fulfil:${order.id}` });
+      log.info({ orderId: order.id, shopId: shop.id }, "order paid: buying keys");
+    }
+  });
+}
+
+async function createOrder(tx: Db, shop: Shop, snapshot: ShopOrderSnapshot) {
+  const productIds = await mapOrderLines(tx, shop.id, snapshot.lines);
+  const order = await tx.order.create({
+    data: {
+      accountId: shop.accountId,
+      shopId: shop.id,
+      externalId: snapshot.externalId,
+      storeOrderRef: snapshot.storeOrderRef,
+      status: OrderStatus.received,
+      customerEmail: snapshot.customerEmail,
+      customerName: snapshot.customerName,
+      currency: snapshot.currency,
+      totalMinor: snapshot.totalMinor,
+      lines: {
+        create: snapshot.lines.map((line, position) => ({
+          externalLineId: line.externalLineId,
+          position,
+          productId: productIds[position],
+          externalProductId: line.externalProductId,
+          externalVariantId: line.externalVariantId,
+          sku: line.sku,
+          name: line.name,
+          quantity: line.quantity,
+          unitPriceMinor: line.unitPriceMinor,
+        })),
+      },
+    },
+    include: ORDER_EVENT_INCLUDE,
+  });
+
+  await recordEvent(tx, shop.accountId, "order.created", orderEventData(order), order.id);
+  return order;
+}
+
+async function allLinesMapped(tx: Db, orderId: string): Promise<boolean> {
+  const unmapped = await tx.orderLine.count({ where: { orderId, productId: null } });
+  return unmapped === 0;
+}

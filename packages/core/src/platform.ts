@@ -1,0 +1,114 @@
+import { SandboxSupplier, type Supplier } from "@premiumcdkeys/suppliers";
+import type { Config } from "./config/config.ts";
+import { openDatabase, type Database } from "./db/open-database.ts";
+import { deliverOrderHandler } from "./delivery/deliver-order.ts";
+import type { DeliveryChannel } from "./delivery/delivery-channel.ts";
+import { emailChannel } from "./delivery/email-channel.ts";
+import { createMailSender, type MailSender } from "./delivery/mail-transport.ts";
+import { DISPATCH_WEBHOOKS_JOB } from "./events/record-event.ts";
+import { Worker, type JobHandler } from "./jobs/worker.ts";
+import type { Logger } from "./logger.ts";
+import { checkStockHandler } from "./orders/check-stock.ts";
+import { CHECK_STOCK_JOB, DELIVER_ORDER_JOB, fulfilOrderHandler } from "./orders/fulfil-order.ts";
+import { FULFIL_ORDER_JOB } from "./orders/record-shop-order.ts";
+import { processShopWebhookHandler } from "./shops/process-shop-webhook.ts";
+import { PROCESS_SHOP_WEBHOOK_JOB } from "./shops/receive-shop-webhook.ts";
+import { ShopDirectory } from "./shops/shop-directory.ts";
+import type { ShopPlatform } from "./shops/shop-platform.ts";
+import { loadVault } from "./vault/load-vault.ts";
+import type { KeyVault } from "./vault/key-vault.ts";
+import { dispatchEndpointHandler } from "./webhooks/dispatch-endpoint.ts";
+import { WebhookEndpoints } from "./webhooks/webhook-endpoints.ts";
+
+/** Everything a process of the platform needs, built once at start-up and passed explicitly. */
+export type Platform = {
+  config: Config;
+  log: Logger;
+  db: Database;
+  vault: KeyVault;
+  shopPlatforms: Record<string, ShopPlatform>;
+  shops: ShopDirectory;
+  suppliers: Record<string, Supplier>;
+  sandbox: SandboxSupplier;
+  mail: MailSender;
+  webhookEndpoints: WebhookEndpoints;
+  worker: Worker;
+  close(): Promise<void>;
+};
+
+export type PlatformOptions = {
+  config: Config;
+  log: Logger;
+  /** Shop connectors by id ("shopify", "woocommerce"); the app supplies them. */
+  shopPlatforms: ShopPlatform[];
+  /** Extra delivery channels beside email (shop-side delivery). */
+  extraChannels?: DeliveryChannel[];
+  poolSize?: number;
+};
+
+/** The composition root: database, vault, adapters, use cases and the job worker. */
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config, log } = options;
+  const db = await openDatabase(config, log, { poolSize: options.poolSize });
+  const vault = loadVault(config, log);
+  const prisma = db.prisma;
+
+  const sandbox = new SandboxSupplier((sql, ...params) => prisma.$queryRawUnsafe(sql, ...params), {
+    latencyMs: config.sandboxLatencyMs,
+    timeoutMs: config.sandboxTimeoutMs,
+  });
+  const suppliers: Record<string, Supplier> = { [sandbox.id]: sandbox };
+  const shopPlatforms = Object.fromEntries(options.shopPlatforms.map((platform) => [platform.id, platform]));
+  const mail = createMailSender({ smtpUrl: config.smtpUrl, vault, prisma, log });
+  const channels = [emailChannel(mail, config.mailFrom), ...(options.extraChannels ?? [])];
+
+  const handlers: Record<string, JobHandler> = {
+    [PROCESS_SHOP_WEBHOOK_JOB]: processShopWebhookHandler(prisma, shopPlatforms),
+    [FULFIL_ORDER_JOB]: fulfilOrderHandler({
+      prisma,
+      vault,
+      suppliers,
+      claimMs: config.jobLeaseMs,
+      supplierTimeoutMs: config.supplierTimeoutMs,
+    }),
+    [DELIVER_ORDER_JOB]: deliverOrderHandler(prisma, vault, channels),
+    [CHECK_STOCK_JOB]: checkStockHandler(prisma, suppliers),
+    [DISPATCH_WEBHOOKS_JOB]: dispatchEndpointHandler(prisma, vault, {
+      allowPrivateTargets: config.allowPrivateWebhookTargets,
+      retryDelaysMs: config.webhookRetryDelaysMs,
+      timeoutMs: config.webhookTimeoutMs,
+    }),
+  };
+  const worker = new Worker(
+    prisma,
+    handlers,
+    {
+      concurrency: config.workerConcurrency,
+      leaseMs: config.jobLeaseMs,
+      pollMs: config.workerPollMs,
+      retryBaseMs: config.jobRetryBaseMs,
+    },
+    log,
+  );
+
+  return {
+    config,
+    log,
+    db,
+    vault,
+    shopPlatforms,
+    shops: new ShopDirectory(prisma, vault),
+    suppliers,
+    sandbox,
+    mail,
+    webhookEndpoints: new WebhookEndpoints(prisma, vault, {
+      allowPrivateTargets: config.allowPrivateWebhookTargets,
+      timeoutMs: config.webhookTimeoutMs,
+    }),
+    worker,
+    async close() {
+      await worker.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { shopifyPlatform } from "./shopify-platform.ts";

@@ -1,0 +1,1 @@
+export { woocommercePlatform } from "./woocommerce-platform.ts";
