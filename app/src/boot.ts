@@ -8,14 +8,24 @@ import { createHttpApp } from "./http/create-http-app.ts";
 export type RunningServer = { platform: Platform; url: string; close(): Promise<void> };
 
 /** Builds the platform with this product's connectors. Used by the server, the worker and tests. */
-export function bootPlatform(config: Config = loadConfig(), options: { poolSize?: number } = {}) {
-  const log = createLogger(config.logLevel);
-  return createPlatform({ config, log, shopPlatforms: [shopifyPlatform, woocommercePlatform], ...options });
+export function bootPlatform(config: Config = loadConfig(), options: BootOptions = {}) {
+  const log = createLogger(config.logLevel, options.logDestination);
+  return createPlatform({
+    config,
+    log,
+    shopPlatforms: [shopifyPlatform, woocommercePlatform],
+    poolSize: options.poolSize,
+  });
 }
 
+export type BootOptions = { poolSize?: number; logDestination?: NodeJS.WritableStream };
+
 /** The HTTP server with its worker (unless RUN_WORKER=false) and, outside production, the demo account. */
-export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
-  const platform = await bootPlatform(config);
+export async function startServer(
+  config: Config = loadConfig(),
+  options: BootOptions = {},
+): Promise<RunningServer> {
+  const platform = await bootPlatform(config, options);
   if (!config.production) await ensureDemoAccount(platform);
 
   const app = createHttpApp(platform);
