@@ -41,9 +41,24 @@ export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
     },
 
     async onFinalFailure(payload, error) {
+      const orderId = String(payload.orderId);
       const code = error instanceof PermanentFailure ? error.code : "SUPPLIER_FAILED";
-      const details = error instanceof PermanentFailure ? error.details : {};
-      await failOrder(deps.prisma, String(payload.orderId), code, error.message, details);
+      const unbought = await deps.prisma.purchase.findMany({
+        where: { orderId, status: { not: "confirmed" } },
+        orderBy: [{ orderLineId: "asc" }, { unitIndex: "asc" }],
+      });
+      const details = {
+        ...(error instanceof PermanentFailure ? error.details : {}),
+        units: unbought.map((purchase) => ({
+          line_id: purchase.orderLineId,
+          unit: purchase.unitIndex,
+          reference: purchase.reference,
+          supplier: purchase.supplier,
+          attempts: purchase.attempts,
+          last_error: purchase.lastError,
+        })),
+      };
+      await failOrder(deps.prisma, orderId, code, error.message, details);
     },
   };
 }
