@@ -41,13 +41,14 @@ describe("purchase uniqueness", () => {
 
   it("rejects a duplicate unit written in plain SQL, outside Prisma", async () => {
     const fresh = await createOrderLine(db.prisma, "1004", 1);
-    const insert = (reference: string) => db.prisma.$executeRaw`
+    const insert = (unitIndex: number, reference: string) => db.prisma.$executeRaw`
       INSERT INTO purchases (id, order_id, order_line_id, unit_index, reference)
-      VALUES (gen_random_uuid()::text, ${fresh.orderId}, ${fresh.orderLineId}, 0, ${reference})`;
+      VALUES (gen_random_uuid()::text, ${fresh.orderId}, ${fresh.orderLineId}, ${unitIndex},
+              ${reference})`;
 
-    await insert("ref-sql-first");
-    await expect(insert("ref-sql-second")).rejects.toThrow(/purchases_order_line_id_unit_index_key/);
-    await expect(insert("ref-sql-first")).rejects.toThrow(/duplicate key|unique/i);
+    await insert(0, "ref-sql-first");
+    await expect(insert(0, "ref-sql-other")).rejects.toThrow(/purchases_order_line_id_unit_index_key/);
+    await expect(insert(1, "ref-sql-first")).rejects.toThrow(/purchases_reference_key/);
   });
 
   it("writes one purchase per unit when two workers prepare the same order at once", async () => {
