@@ -47,3 +47,6 @@ try {
   await database.stop();
   fs.rmSync(scratch, { recursive: true, force: true });
 }
+
+// The schema engine keeps the event loop busy for a few seconds after its work is done.
+process.exit(0);
