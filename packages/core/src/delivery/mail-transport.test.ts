@@ -3,7 +3,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config/config.ts";
 import { openDatabase, type Database } from "../db/open-database.ts";
@@ -11,6 +10,7 @@ import { createLogger } from "../logger.ts";
 import { KeyVault } from "../vault/key-vault.ts";
 import { composeKeyEmail } from "./key-email.ts";
 import { createMailSender, readOutbox } from "./mail-transport.ts";
+import { startSmtpServer } from "../../../../test/support/smtp-server.ts";
 
 const TEXT_KEY = "TXTK-7Q2W-9E4R-1T6Y";
 const IMAGE_BYTES = Buffer.from("an image key, pretend it is a PNG");
@@ -31,34 +31,6 @@ function keyMail(orderId: string) {
     ],
   });
   return { ...mail, orderId };
-}
-
-/** A real SMTP server on loopback that keeps every message it accepts. */
-async function startSmtpServer() {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    // The client is always 127.0.0.1; looking its name up would ask a DNS server.
-    disableReverseLookup: true,
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push(Buffer.concat(chunks).toString("utf8"));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as { port: number };
-
-  return {
-    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** A logger writing to memory, so tests can read what would reach the log files. */

@@ -1,0 +1,70 @@
+/** The platform's v1 API as a client sees it, with the demo account's key. */
+export type ApiClient = {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+};
+
+export class ApiCallError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+    method: string,
+    path: string,
+  ) {
+    super(`${method} ${path} answered ${status}: ${body.slice(0, 300)}`);
+  }
+}
+
+export function apiClient(baseUrl: string, apiKey: string): ApiClient {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new ApiCallError(response.status, text, method, path);
+    return JSON.parse(text) as T;
+  }
+
+  return {
+    get: (path) => call("GET", path),
+    post: (path, body) => call("POST", path, body),
+  };
+}
+
+/** The fields of `GET /api/v1/orders/{id}` the demo shows. */
+export type OrderDetail = {
+  id: string;
+  status: string;
+  store_order_id: string;
+  shop: { id: string; platform: string; domain: string };
+  customer_email: string | null;
+  currency: string;
+  total: number;
+  failure: { code: string; message: string | null; details: Record<string, unknown> } | null;
+  lines: {
+    name: string;
+    quantity: number;
+    unit_price: number;
+    product: { id: string; name: string } | null;
+    purchases: {
+      id: string;
+      unit: number;
+      status: string;
+      supplier: string | null;
+      supplier_order_id: string | null;
+      cost: number | null;
+      currency: string | null;
+      last_error: string | null;
+    }[];
+  }[];
+  deliveries: { method: string; status: string; sent_at: string | null }[];
+};
+
+export type OrderSummary = { id: string; status: string; store_order_id: string; shop_id: string };
+
+export type WebhookEndpointJson = { id: string; url: string; status: string; events: string[] };
