@@ -8,6 +8,6 @@ export function exitOnSignals(close: () => Promise<void>): void {
     // The schema engine's WebAssembly runtime keeps the event loop alive for a while after use.
     process.exit(0);
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
 }

@@ -78,7 +78,8 @@ export class Worker {
 
   #track(task: Promise<void>): void {
     this.#running.add(task);
-    task.finally(() => {
+    // #execute settles every failure itself, so the task never rejects.
+    void task.finally(() => {
       this.#running.delete(task);
       this.nudge();
     });

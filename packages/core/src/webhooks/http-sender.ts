@@ -71,10 +71,11 @@ export function sendWebhook({
       return;
     }
 
-    request.on("response", async (response) => {
+    request.on("response", (response) => {
       statusCode = response.statusCode;
-      const excerpt = await readExcerpt(response);
-      finish({ error: statusError(statusCode), responseExcerpt: excerpt || undefined });
+      void readExcerpt(response).then((excerpt) =>
+        finish({ error: statusError(statusCode), responseExcerpt: excerpt || undefined }),
+      );
     });
     request.on("error", (error) => finish({ error: describeError(error) }));
     request.end(body);
