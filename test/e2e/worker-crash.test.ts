@@ -29,7 +29,7 @@ describe("a worker process killed with SIGKILL mid-purchase", () => {
   afterAll(async () => {
     for (const worker of workers) await stopWorker(worker);
     await server?.close();
-    console.log("DATADIR", server.dataDir);
+    if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
   });
 
   it("leaves the order to another worker, which finishes it buying each unit once", async () => {
@@ -42,7 +42,11 @@ describe("a worker process killed with SIGKILL mid-purchase", () => {
 
     const shop = server.demo.shops.shopify;
     const body = fixture("shopify/orders-paid.json");
-    const posted = await postShopify(`${server.url}/api/webhook/shopify/${shop.id}`, shop.webhook_secret, body);
+    const posted = await postShopify(
+      `${server.url}/api/webhook/shopify/${shop.id}`,
+      shop.webhook_secret,
+      body,
+    );
     expect(posted.status).toBe(200);
 
     const order = await waitFor(
@@ -51,15 +55,20 @@ describe("a worker process killed with SIGKILL mid-purchase", () => {
       "the order to be recorded",
     );
     await waitFor(
-      async () => (await prisma.purchase.count({ where: { orderId: order.id, status: "calling" } })) === 4,
+      async () =>
+        (await prisma.purchase.count({ where: { orderId: order.id, status: "calling" } })) === 4,
       30_000,
       "all four units to be at the supplier",
     );
 
     process.kill(-slow.child.pid!, "SIGKILL");
     await slow.exited;
-    await waitFor(async () => !isAlive(slowPid), 5_000, "the killed worker to be gone");
-    expect(await prisma.purchase.count({ where: { orderId: order.id, status: "confirmed" } })).toBe(0);
+    await waitFor(() => Promise.resolve(!isAlive(slowPid)), 5_000, "the killed worker to be gone");
+    // Killed before the supplier charged anything: the next worker has to finish the purchases.
+    expect(await prisma.purchase.count({ where: { orderId: order.id, status: "confirmed" } })).toBe(
+      0,
+    );
+    expect(await ledgerSize(prisma)).toBe(0);
 
     const next = spawnWorker(server.dataDir, "next", { SANDBOX_LATENCY_MS: "0" });
     workers.push(next);
@@ -92,15 +101,32 @@ describe("a worker process killed with SIGKILL mid-purchase", () => {
     expect(ledger.map((row) => [row.reference, Number(row.orders)])).toEqual(
       references.map((reference) => [reference, 1]),
     );
+    expect(await ledgerSize(prisma)).toBe(4);
+    // The supplier took stock once per unit: no second charge was even attempted.
+    const stock = await prisma.$queryRaw<{ product_id: string; sold: number }[]>`
+      SELECT product_id, sold FROM sandbox_supplier_stock ORDER BY product_id`;
+    expect(stock).toEqual([
+      { product_id: "SBX-GAMEPASS-3M", sold: 3 },
+      { product_id: "SBX-STARFIELD-EU", sold: 1 },
+    ]);
 
     // Keys sealed by the worker open with the server's key: both use the data folder's key.
     for (const purchase of purchases) {
       const code = server.platform.vault.openText(purchase.key!.seal, `key:${purchase.id}`);
       expect(code).toBe(sandboxCode(purchase.reference));
     }
-    expect(fs.readFileSync(next.logFile, "utf8")).toContain("using the development key");
+    const nextLog = fs.readFileSync(next.logFile, "utf8");
+    expect(nextLog).toContain("using the development key");
+    // A client of the server's database, through the address in the data folder, not its owner.
+    expect(nextLog).not.toContain("serving the data folder");
   }, 120_000);
 });
+
+async function ledgerSize(prisma: TestServer["platform"]["db"]["prisma"]): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ orders: bigint }[]>`
+    SELECT count(*) AS orders FROM sandbox_supplier_orders`;
+  return Number(row.orders);
+}
 
 /**
  * `npm run worker` on the test server's data folder, logging to a file there. tsx runs the
@@ -133,9 +159,9 @@ function spawnWorker(dataDir: string, name: string, env: Record<string, string>)
 /** The pid of the process running the worker, read from the id it logs when it starts. */
 async function workerPid(worker: WorkerProcess): Promise<number> {
   const started = await waitFor(
-    async () => {
+    () => {
       const log = fs.existsSync(worker.logFile) ? fs.readFileSync(worker.logFile, "utf8") : "";
-      return /"workerId":"[^"]*:(\d+):[0-9a-f]+","msg":"worker started"/.exec(log);
+      return Promise.resolve(/"workerId":"[^"]*:(\d+):[0-9a-f]+","msg":"worker started"/.exec(log));
     },
     30_000,
     `worker to start (see ${worker.logFile})`,
@@ -143,9 +169,10 @@ async function workerPid(worker: WorkerProcess): Promise<number> {
   return Number(started[1]);
 }
 
+/** SIGTERM to tsx, which passes it on once: a second one would make the worker exit at once. */
 async function stopWorker(worker: WorkerProcess): Promise<void> {
   if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
-  signalGroup(worker, "SIGTERM");
+  worker.child.kill("SIGTERM");
   const stopped = await Promise.race([
     worker.exited.then(() => true),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),

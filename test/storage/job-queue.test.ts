@@ -149,8 +149,9 @@ describe("job queue", () => {
         runs.push({ attempt: context.attempt, runAt: job.run_at.getTime() });
         throw new Error(`supplier unavailable (attempt ${context.attempt})`);
       },
-      async onFinalFailure(_payload, error) {
+      onFinalFailure(_payload, error) {
         finalFailures.push(error.message);
+        return Promise.resolve();
       },
     };
     await enqueueJob(db.prisma, "test.failing", {}, { maxAttempts: 5 });
@@ -176,10 +177,12 @@ describe("job queue", () => {
   });
 
   it("postpones a job that asks to retry later, without counting an attempt", async () => {
-    const runs: { attempt: number; at: number }[] = [];
+    const runs: { attempt: number; stored: number; at: number }[] = [];
     const handler: JobHandler = {
       async run(_payload, context) {
-        runs.push({ attempt: context.attempt, at: Date.now() });
+        const [job] = await db.prisma.$queryRaw<{ attempts: number }[]>`
+          SELECT attempts FROM jobs WHERE id = ${context.jobId}`;
+        runs.push({ attempt: context.attempt, stored: job.attempts, at: Date.now() });
         if (runs.length <= 3) throw new RetryLater(150, "another worker is buying a unit");
       },
     };
@@ -191,7 +194,12 @@ describe("job queue", () => {
       return job.status === "succeeded";
     });
 
-    expect(runs.map((run) => run.attempt)).toEqual([1, 1, 1, 1]);
+    expect(runs.map((run) => [run.attempt, run.stored])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
     runs.slice(1).forEach((run, index) => {
       expect(run.at - runs[index].at).toBeGreaterThanOrEqual(145);
     });

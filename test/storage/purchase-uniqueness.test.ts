@@ -1,3 +1,7 @@
+import { KeyVault } from "../../packages/core/src/vault/key-vault.ts";
+import { buyUnit } from "../../packages/core/src/orders/buy-unit.ts";
+import { SandboxSupplier } from "@premiumcdkeys/suppliers";
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../packages/core/src/db/types.ts";
 import { openTestDatabase, type TestDatabase } from "./test-database.ts";
@@ -47,7 +51,9 @@ describe("purchase uniqueness", () => {
               ${reference})`;
 
     await insert(0, "ref-sql-first");
-    await expect(insert(0, "ref-sql-other")).rejects.toThrow(/purchases_order_line_id_unit_index_key/);
+    await expect(insert(0, "ref-sql-other")).rejects.toThrow(
+      /purchases_order_line_id_unit_index_key/,
+    );
     await expect(insert(1, "ref-sql-first")).rejects.toThrow(/purchases_reference_key/);
   });
 
@@ -61,7 +67,9 @@ describe("purchase uniqueness", () => {
     const [first, second] = [db.connect(), db.connect()];
 
     const written = await Promise.all(
-      [first, second].map((client) => client.purchase.createMany({ data: units, skipDuplicates: true })),
+      [first, second].map((client) =>
+        client.purchase.createMany({ data: units, skipDuplicates: true }),
+      ),
     );
 
     expect(written[0].count + written[1].count).toBe(3);
@@ -79,6 +87,37 @@ describe("purchase uniqueness", () => {
       db.prisma.key.create({ data: { ...key, seal: new Uint8Array([4, 5, 6]) } }),
     ).rejects.toMatchObject({ code: "P2002" });
     expect(await db.prisma.key.count({ where: { purchaseId: purchase.id } })).toBe(1);
+  });
+
+  it("keeps a purchase confirmed when a worker whose claim ran out finds the same order later", async () => {
+    const fresh = await createOrderLine(db.prisma, "1099", 1);
+    const purchase = await db.prisma.purchase.create({
+      data: { ...fresh, unitIndex: 0, reference: "pck_race_0" },
+    });
+    const supplier = new SandboxSupplier(
+      (sql, ...params) => db.prisma.$queryRawUnsafe(sql, ...params),
+      { latencyMs: 600 },
+    );
+    const unit = {
+      purchaseId: purchase.id,
+      reference: purchase.reference,
+      supplier,
+      supplierProductId: "SBX-STARFIELD-EU",
+      maxCostMinor: 4499,
+      currency: "EUR",
+    };
+    const vault = new KeyVault(randomBytes(32));
+    const timing = { claimMs: 300, supplierTimeoutMs: 5_000 };
+
+    const first = buyUnit(db.prisma, vault, unit, timing);
+    await new Promise((resolve) => setTimeout(resolve, 400)); // claim ran out, call in flight
+    const late = buyUnit(db.prisma, vault, unit, timing);
+
+    expect(await first).toEqual({ outcome: "confirmed" });
+    expect(await late).toEqual({ outcome: "confirmed" });
+    expect(await db.prisma.purchase.findUnique({ where: { id: purchase.id } })).toMatchObject({
+      status: "confirmed",
+    });
   });
 });
 
@@ -103,7 +142,12 @@ async function createOrderLine(prisma: PrismaClient, externalId: string, quantit
       currency: "EUR",
       totalMinor: 4499 * quantity,
       lines: {
-        create: { externalLineId: `${externalId}-1`, name: "Starfield", quantity, unitPriceMinor: 4499 },
+        create: {
+          externalLineId: `${externalId}-1`,
+          name: "Starfield",
+          quantity,
+          unitPriceMinor: 4499,
+        },
       },
     },
     include: { lines: true },

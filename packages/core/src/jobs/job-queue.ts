@@ -66,6 +66,13 @@ export async function claimJobs(
   }));
 }
 
+/** Extends the lease of a job this worker is still running. */
+export async function renewLease(db: Db, id: bigint, workerId: string, leaseMs: number): Promise<void> {
+  await db.$executeRaw`
+    UPDATE jobs SET locked_until = now() + make_interval(secs => ${leaseMs / 1000})
+     WHERE id = ${id} AND locked_by = ${workerId} AND status = 'running'`;
+}
+
 export async function completeJob(db: Db, id: bigint, workerId: string): Promise<void> {
   await db.$executeRaw`
     UPDATE jobs SET status = 'succeeded', finished_at = now(), locked_until = NULL

@@ -3,7 +3,7 @@ import os from "node:os";
 import type { PrismaClient } from "../db/types.ts";
 import type { Logger } from "../logger.ts";
 import { PermanentFailure, RetryLater } from "./job-errors.ts";
-import { claimJobs, completeJob, failJob, rescheduleJob, type JobRow } from "./job-queue.ts";
+import { claimJobs, completeJob, failJob, renewLease, rescheduleJob, type JobRow } from "./job-queue.ts";
 import { retryDelayMs } from "./retry-schedule.ts";
 
 export type JobContext = { jobId: bigint; attempt: number; maxAttempts: number; log: Logger };
@@ -89,6 +89,12 @@ export class Worker {
     const log = this.log.child({ jobId: String(job.id), jobType: job.type, attempt: job.attempts });
     const context: JobContext = { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, log };
     const handler = this.handlers[job.type];
+    // A slow job keeps its lease; only a worker that died lets it run out.
+    const heartbeat = setInterval(() => {
+      renewLease(this.prisma, job.id, this.id, this.options.leaseMs).catch((error: unknown) => {
+        log.warn({ err: error }, "could not renew job lease");
+      });
+    }, this.options.leaseMs / 3);
 
     try {
       if (!handler) throw new PermanentFailure(`No handler for job type ${job.type}`, "UNKNOWN_JOB");
@@ -98,6 +104,8 @@ export class Worker {
       await this.#settleFailure(job, handler, error as Error, context).catch((settleError) => {
         log.error({ err: settleError }, "could not record job failure; its lease will expire");
       });
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

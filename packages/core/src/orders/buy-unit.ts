@@ -40,9 +40,10 @@ export async function buyUnit(
   if (claimed.length === 0) return { outcome: "busy" };
 
   const call = <T>(promise: Promise<T>) => withSupplierTimeout(promise, timing.supplierTimeoutMs);
+  let order: SupplierOrder;
   try {
     const earlier = claimed[0].attempts > 1 ? await call(unit.supplier.findOrder(unit.reference)) : undefined;
-    const order =
+    order =
       earlier ??
       (await call(
         unit.supplier.placeOrder({
@@ -52,17 +53,35 @@ export async function buyUnit(
           currency: unit.currency,
         }),
       ));
-    await confirmPurchase(prisma, vault, unit.purchaseId, order);
-    return { outcome: "confirmed" };
   } catch (caught) {
     const error =
-      caught instanceof SupplierError ? caught : new SupplierError("unavailable", (caught as Error).message);
-    await prisma.purchase.update({
-      where: { id: unit.purchaseId },
-      data: { status: "pending", claimedUntil: null, lastError: `${error.code}: ${error.message}` },
-    });
+      caught instanceof SupplierError ? caught : new SupplierError("unavailable", "The supplier call failed");
+    await releaseClaim(prisma, unit.purchaseId, `${error.code}: ${error.message}`);
     return { outcome: "failed", error };
   }
+
+  try {
+    await confirmPurchase(prisma, vault, unit.purchaseId, order);
+  } catch (error) {
+    // A slower attempt of another worker may have confirmed this unit meanwhile: then it is done.
+    if (await isConfirmed(prisma, unit.purchaseId)) return { outcome: "confirmed" };
+    await releaseClaim(prisma, unit.purchaseId, "internal error while storing the key");
+    throw error;
+  }
+  return { outcome: "confirmed" };
+}
+
+/** Hands the unit back for a later attempt, unless another attempt has confirmed it. */
+async function releaseClaim(prisma: PrismaClient, purchaseId: string, reason: string) {
+  await prisma.purchase.updateMany({
+    where: { id: purchaseId, status: { not: "confirmed" } },
+    data: { status: "pending", claimedUntil: null, lastError: reason },
+  });
+}
+
+async function isConfirmed(prisma: PrismaClient, purchaseId: string): Promise<boolean> {
+  const purchase = await prisma.purchase.findUnique({ where: { id: purchaseId }, select: { status: true } });
+  return purchase?.status === "confirmed";
 }
 
 /** The key and the confirmation are written together: a key we were given is never lost. */

@@ -43,6 +43,9 @@ export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
     async onFinalFailure(payload, error) {
       const orderId = String(payload.orderId);
       const code = error instanceof PermanentFailure ? error.code : "SUPPLIER_FAILED";
+      // Our own failures carry readable reasons; anything else may hold internals.
+      const known = error instanceof PermanentFailure || error instanceof UnitsNotBought;
+      const message = known ? error.message : "Keys could not be bought because of an internal error";
       const unbought = await deps.prisma.purchase.findMany({
         where: { orderId, status: { not: "confirmed" } },
         orderBy: [{ orderLineId: "asc" }, { unitIndex: "asc" }],
@@ -58,7 +61,7 @@ export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
           last_error: purchase.lastError,
         })),
       };
-      await failOrder(deps.prisma, orderId, code, error.message, details);
+      await failOrder(deps.prisma, orderId, code, message, details);
     },
   };
 }
@@ -103,6 +106,9 @@ async function prepareUnits(deps: FulfilmentDeps, orderId: string): Promise<Unit
   });
 }
 
+/** Some units failed at the supplier this time; the job retries them. */
+class UnitsNotBought extends Error {}
+
 function settleOutcomes(outcomes: UnitOutcome[]): void {
   const failures = outcomes.flatMap((outcome) => (outcome.outcome === "failed" ? [outcome.error] : []));
   const details = {
@@ -118,7 +124,7 @@ function settleOutcomes(outcomes: UnitOutcome[]): void {
     throw new PermanentFailure(failures[0].message, "SUPPLIER_REJECTED", details);
   }
   if (failures.length > 0) {
-    throw new Error(`${failures.length} unit(s) not bought: ${failures[0].code}: ${failures[0].message}`);
+    throw new UnitsNotBought(`${failures.length} unit(s) not bought: ${failures[0].code}: ${failures[0].message}`);
   }
   if (outcomes.some((outcome) => outcome.outcome === "busy")) {
     throw new RetryLater(1000, "another worker is buying a unit of this order");

@@ -98,7 +98,8 @@ export class SandboxSupplier implements Supplier {
   async #charge(entry: SandboxCatalogueEntry, reference: string): Promise<SupplierOrder> {
     const rows = await this.#sql(
       `WITH taken AS (
-         INSERT INTO sandbox_supplier_stock (product_id, sold) VALUES ($2, 1)
+         INSERT INTO sandbox_supplier_stock (product_id, sold)
+         SELECT $2, 1 WHERE NOT EXISTS (SELECT 1 FROM sandbox_supplier_orders WHERE reference = $3)
          ON CONFLICT (product_id) DO UPDATE SET sold = sandbox_supplier_stock.sold + 1
            WHERE sandbox_supplier_stock.sold < $6
          RETURNING product_id
