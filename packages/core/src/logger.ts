@@ -16,7 +16,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       base: { service: "premiumcdkeys" },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
-        paths: ["secret", "*.secret", "apiKey", "*.apiKey", "code", "*.code", "authorization"],
+        paths: ["secret", "*.secret", "apiKey", "*.apiKey", "authorization", "*.authorization"],
         censor: "[redacted]",
       },
     },
