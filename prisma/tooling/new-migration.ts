@@ -20,17 +20,18 @@ if (!name) {
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pck-migration-"));
 const database = await startEmbeddedPostgres(scratch, createLogger("warn"));
-const { engine, close } = await openSchemaEngine(database.url);
+const schemaEngine = await openSchemaEngine(database.url);
+const engine = schemaEngine.engine;
 try {
   const hasHistory = readMigrations().migrationDirectories.length > 0;
-  const { stdout } = await engine.diff({
+  const diff = await engine.diff({
     from: hasHistory ? { tag: "migrations", ...readMigrations() } : { tag: "empty" },
     to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_FILE, content: fs.readFileSync(SCHEMA_FILE, "utf8") }] },
     script: true,
     exitCode: null,
     filters: { externalTables: [], externalEnums: [] },
   });
-  const sql = stdout ?? "";
+  const sql = diff.stdout ?? "";
   if (!sql.trim() || sql.includes("This is an empty migration")) {
     console.log("schema.prisma matches the migrations: nothing to write");
   } else {
@@ -43,7 +44,7 @@ try {
     console.log(`wrote ${path.relative(process.cwd(), folder)}/migration.sql`);
   }
 } finally {
-  await close();
+  await schemaEngine.close();
   await database.stop();
   fs.rmSync(scratch, { recursive: true, force: true });
 }

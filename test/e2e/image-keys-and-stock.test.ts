@@ -40,7 +40,7 @@ describe("delivery over SMTP", () => {
     const order = await placeOrder(9001, "GIFTCARD-25-IMAGE", 2, "25.00");
     expect(order.status).toBe("delivered");
 
-    const mail = await waitFor(async () => smtp.received.find((raw) => raw.includes("#9001")));
+    const mail = await waitFor(() => smtp.received.find((raw) => raw.includes("#9001")));
     expect(mail).toMatch(/^To: .*ada\.buyer@example\.com/m);
     const attachments = mail.match(/Content-Type: image\/png; name=key-[A-Z0-9-]+\.png/g) ?? [];
     expect(attachments).toHaveLength(2);
@@ -58,7 +58,7 @@ describe("sandbox stock", () => {
     await placeOrder(9102, "LIMITED-5", 2, "15.00");
     await placeOrder(9103, "LIMITED-5", 1, "15.00");
 
-    const lows = await waitFor(async () => {
+    const lows = await waitFor(() => {
       const found = receiver.events("stock.low");
       return found.length > 0 ? found : undefined;
     });

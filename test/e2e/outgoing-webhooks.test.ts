@@ -47,7 +47,7 @@ async function deliverShopifyOrder() {
 describe("outgoing order events", () => {
   it("sends order.created, order.fulfilled and order.delivered with the contract's body", async () => {
     const order = await deliverShopifyOrder();
-    const events = await waitFor(async () => {
+    const events = await waitFor(() => {
       const mine = receiver.events().filter((event) => event.json.data.order_id === order.id);
       return mine.length >= 3 ? mine : undefined;
     });
@@ -71,7 +71,7 @@ describe("outgoing order events", () => {
   });
 
   it("signs each body so the contract's PHP snippet and Standard Webhooks verifiers accept it", async () => {
-    const delivered = await waitFor(async () => receiver.events("order.delivered")[0]);
+    const delivered = await waitFor(() => receiver.events("order.delivered")[0]);
     const signature = String(delivered.headers["x-pcdkeys-signature"]);
     expect(signature).toBe(createHmac("sha256", endpoint.secret).update(delivered.body).digest("hex"));
 
@@ -113,7 +113,7 @@ describe("a failing receiver", () => {
     expect(pending.data.some((delivery: { attempt_log: unknown[] }) => delivery.attempt_log.length === 5)).toBe(true);
 
     expect((await api("POST", `/api/v1/webhooks/${endpoint.id}/resume`)).status).toBe(200);
-    const arrived = await waitFor(async () => (receiver.received.length >= before + 6 ? receiver.events().slice(-6) : undefined));
+    const arrived = await waitFor(() => (receiver.received.length >= before + 6 ? receiver.events().slice(-6) : undefined));
     expect(arrived.map((event) => [event.json.data.order_id, event.json.event])).toEqual([
       [first.id, "order.created"],
       [first.id, "order.fulfilled"],
@@ -130,7 +130,7 @@ describe("a failing receiver", () => {
     const count = receiver.received.length;
     const replay = await api("POST", `/api/v1/webhooks/${endpoint.id}/deliveries/${original.id}/replay`);
     expect(replay.status).toBe(202);
-    await waitFor(async () => receiver.received.length > count);
+    await waitFor(() => receiver.received.length > count);
     expect(receiver.received.at(-1)!.body).toBe(receiver.received.find((entry) => entry.headers["webhook-id"] === original.id)!.body);
 
     const test = await (await api("POST", `/api/v1/webhooks/${endpoint.id}/test`)).json();

@@ -46,7 +46,7 @@ describe("when the supplier cannot sell", () => {
     expect(order.status).toBe("failed");
     expect(order.purchases[0].attempts).toBeGreaterThan(1);
     expect(order.purchases[0].status).not.toBe("confirmed");
-    const failed = await waitFor(async () => receiver.events("order.failed").find((event) => event.json.data.order_id === order.id));
+    const failed = await waitFor(() => receiver.events("order.failed").find((event) => event.json.data.order_id === order.id));
     expect(failed.json.data.error).toMatchObject({ code: "SUPPLIER_FAILED", message: expect.stringContaining(reason) });
     const units = (failed.json.data.error as { details: { units: { last_error: string }[] } }).details.units;
     expect(units).toHaveLength(1);

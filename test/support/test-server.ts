@@ -48,12 +48,12 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
 }
 
 /** Polls until `check` returns a truthy value, or fails with the last value seen. */
-export async function waitFor<T>(check: () => Promise<T>, timeoutMs = 20_000, label = "condition"): Promise<NonNullable<T>> {
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 20_000, label = "condition"): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
     last = await check();
-    if (last) return last as NonNullable<T>;
+    if (last) return last;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`Timed out waiting for ${label}; last value: ${JSON.stringify(last, replacer)}`);

@@ -106,7 +106,7 @@ function urlOf(address: EmbeddedAddress): string {
 async function findRunningServer(dataDir: string): Promise<EmbeddedAddress | undefined> {
   let address: EmbeddedAddress;
   try {
-    address = JSON.parse(fs.readFileSync(path.join(dataDir, ADDRESS_FILE), "utf8"));
+    address = JSON.parse(fs.readFileSync(path.join(dataDir, ADDRESS_FILE), "utf8")) as EmbeddedAddress;
   } catch {
     return undefined;
   }

@@ -69,7 +69,10 @@ let loadedModule: Promise<typeof SchemaEngineModule> | undefined;
 function loadSchemaEngineModule(): Promise<typeof SchemaEngineModule> {
   loadedModule ??= (async () => {
     const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const bindings = await import(pathToFileURL(bindingsPath).href);
+    // The wasm-bindgen glue: the engine's API plus the hook that hands it its instance.
+    const bindings = (await import(pathToFileURL(bindingsPath).href)) as typeof SchemaEngineModule & {
+      __wbg_set_wasm(exports: WebAssembly.Exports): void;
+    };
     const wasmBytes = fs.readFileSync(bindingsPath.replace(/\.js$/, ".wasm"));
     const { instance } = await WebAssembly.instantiate(wasmBytes, { "./schema_engine_bg.js": bindings });
     bindings.__wbg_set_wasm(instance.exports);
@@ -81,14 +84,14 @@ function loadSchemaEngineModule(): Promise<typeof SchemaEngineModule> {
 
 /** Applies every committed migration not yet applied; returns the names it applied. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const { engine, close } = await openSchemaEngine(databaseUrl);
+  const schemaEngine = await openSchemaEngine(databaseUrl);
   try {
-    const result = await engine.applyMigrations({
+    const result = await schemaEngine.engine.applyMigrations({
       migrationsList: readMigrations(),
       filters: { externalTables: [], externalEnums: [] },
     });
     return result.appliedMigrationNames;
   } finally {
-    await close();
+    await schemaEngine.close();
   }
 }

@@ -18,7 +18,7 @@ type ResolvedUrl = { url: string; embedded: boolean; stop(): Promise<void> };
 export async function resolveDatabaseUrl(config: Config, log: Logger): Promise<ResolvedUrl> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => {} };
   const embedded = await startEmbeddedPostgres(config.dataDir, log);
-  return { url: embedded.url, embedded: true, stop: embedded.stop };
+  return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
 }
 
 /** Connects, applies pending migrations, and hands back one Prisma client for the process. */

@@ -1,4 +1,4 @@
-import type { Db } from "../db/types.ts";
+import type { Db, Prisma } from "../db/types.ts";
 import { enqueueJob } from "../jobs/job-queue.ts";
 import type { EventType } from "./event-types.ts";
 
@@ -19,7 +19,7 @@ export async function recordEvent(
   const timestamp = new Date();
   const body = { event: type, timestamp: timestamp.toISOString().replace(/\.\d{3}Z$/, "Z"), data };
   const event = await db.event.create({
-    data: { accountId, type, orderId, body: body as object, createdAt: timestamp },
+    data: { accountId, type, orderId, body: body as Prisma.InputJsonObject, createdAt: timestamp },
   });
 
   const endpoints = await db.webhookEndpoint.findMany({

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/types.ts";
+import type { Prisma, PrismaClient } from "../db/types.ts";
 import { ORDER_EVENT_INCLUDE, orderEventData } from "../events/order-event-data.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { OrderStatus } from "./order-status.ts";
@@ -16,7 +16,7 @@ export async function failOrder(
   await prisma.$transaction(async (tx) => {
     const moved = await tx.order.updateMany({
       where: { id: orderId, status: { in: OPEN_STATES } },
-      data: { status: OrderStatus.failed, failureCode: code, failureMessage: message, failureDetails: details as object },
+      data: { status: OrderStatus.failed, failureCode: code, failureMessage: message, failureDetails: details as Prisma.InputJsonObject },
     });
     if (moved.count === 0) return;
 

@@ -12,6 +12,8 @@ export function parseJsonLosslessly(text: string): unknown {
 
 /** An id field as exact text, whether the platform sent it as a number, a bigint or a string. */
 export function idText(value: unknown): string | undefined {
-  if (value === null || value === undefined || value === "" || value === 0) return undefined;
-  return String(value);
+  if (typeof value === "string") return value === "" ? undefined : value;
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "number" && value !== 0) return String(value);
+  return undefined;
 }

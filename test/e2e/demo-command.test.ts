@@ -1,0 +1,102 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net, { type AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
+
+type DemoRun = { output: () => string; exited: Promise<number | null>; stop(): void };
+
+/** `npm run demo` without npm in between, so SIGINT reaches the demo as Ctrl-C would. */
+function startDemo(env: Record<string, string>): DemoRun {
+  const child = spawn(process.execPath, [tsxCli, "app/src/cli/demo.ts"], {
+    cwd: root,
+    env: { ...cleanEnv(), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { output: () => output, exited, stop: () => child.kill("SIGINT") };
+}
+
+async function waitForText(run: DemoRun, text: string, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (!run.output().includes(text)) {
+    if (Date.now() > deadline)
+      throw new Error(`No "${text}" in the demo's output:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return run.output();
+}
+
+/** The caller's environment without what would point the demo elsewhere than a fresh folder. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of [
+    "NODE_ENV",
+    "DATABASE_URL",
+    "SMTP_URL",
+    "HOST",
+    "APP_URL",
+    "KEY_ENCRYPTION_KEY",
+  ]) {
+    delete env[name];
+  }
+  return env;
+}
+
+describe("npm run demo", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pck-demo-"));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it("delivers both fixture orders, verifies every webhook and stops cleanly on Ctrl-C", async () => {
+    const run = startDemo({ DATA_DIR: dataDir, PORT: "0" });
+    const output = await waitForText(run, "Serving until Ctrl-C.");
+
+    expect(output).toContain("Shopify order #1042: delivered");
+    expect(output).toContain("WooCommerce order #4321: delivered");
+    expect(output).toContain("WooCommerce order #4322: failed, as intended");
+    expect(output).toMatch(
+      /Demo complete: 2 orders delivered, 1 failed as intended; 8 webhooks received, all signatures verified/,
+    );
+    expect(output).not.toMatch(/[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}/);
+    expect(output).toContain('curl -s -H "Authorization: Bearer pck_test_');
+
+    run.stop();
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain("Stopped.");
+  }, 90_000);
+
+  it("makes new orders on a second run over the same data folder and reuses its endpoint", async () => {
+    const run = startDemo({ DATA_DIR: dataDir, PORT: "0" });
+    const output = await waitForText(run, "Serving until Ctrl-C.");
+
+    expect(output).toContain("registered by an earlier run, reused");
+    expect(output).toContain("Shopify order #1043: delivered");
+    expect(output).toContain("WooCommerce order #4323: delivered");
+    expect(output).toContain("Demo complete");
+
+    run.stop();
+    expect(await run.exited).toBe(0);
+  }, 90_000);
+
+  it("says so and exits 1 when the port is taken", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as AddressInfo;
+
+    const run = startDemo({
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "pck-demo-")),
+      PORT: String(port),
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    blocker.close();
+  }, 30_000);
+});
