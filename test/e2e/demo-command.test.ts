@@ -4,7 +4,7 @@ import net, { type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
@@ -52,18 +52,23 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 describe("npm run demo", () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pck-demo-"));
+  // Both runs share one data folder: the second one checks what a rerun does.
+  let dataDir = "";
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pck-demo-"));
+  });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it("delivers both fixture orders, verifies every webhook and stops cleanly on Ctrl-C", async () => {
+  it("delivers both fixture orders, verifies webhooks and stops cleanly on Ctrl-C", async () => {
     const run = startDemo({ DATA_DIR: dataDir, PORT: "0" });
     const output = await waitForText(run, "Serving until Ctrl-C.");
 
     expect(output).toContain("Shopify order #1042: delivered");
     expect(output).toContain("WooCommerce order #4321: delivered");
     expect(output).toContain("WooCommerce order #4322: failed, as intended");
-    expect(output).toMatch(
-      /Demo complete: 2 orders delivered, 1 failed as intended; 8 webhooks received, all signatures verified/,
+    expect(output).toContain(
+      "Demo complete: 2 orders delivered, 1 failed as intended; " +
+        "8 webhooks received, all signatures verified",
     );
     expect(output).not.toMatch(/[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}/);
     expect(output).toContain('curl -s -H "Authorization: Bearer pck_test_');
@@ -73,7 +78,7 @@ describe("npm run demo", () => {
     expect(run.output()).toContain("Stopped.");
   }, 90_000);
 
-  it("makes new orders on a second run over the same data folder and reuses its endpoint", async () => {
+  it("makes new orders on a second run over the same data and reuses its endpoint", async () => {
     const run = startDemo({ DATA_DIR: dataDir, PORT: "0" });
     const output = await waitForText(run, "Serving until Ctrl-C.");
 
@@ -91,10 +96,8 @@ describe("npm run demo", () => {
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const { port } = blocker.address() as AddressInfo;
 
-    const run = startDemo({
-      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "pck-demo-")),
-      PORT: String(port),
-    });
+    // The port is checked before anything is written, so this folder is never created.
+    const run = startDemo({ DATA_DIR: path.join(dataDir, "never-used"), PORT: String(port) });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain(`Port ${port} on 127.0.0.1 is already in use`);
     blocker.close();

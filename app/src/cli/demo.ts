@@ -15,7 +15,10 @@ const say = (line: string) => console.log(line);
 
 const config = demoConfig();
 if (!(await portIsFree(config.host, config.port))) {
-  quit(`Port ${config.port} on ${config.host} is already in use. Stop what uses it, or choose another: PORT=3001 npm run demo`);
+  quit(
+    `Port ${config.port} on ${config.host} is already in use. ` +
+      "Stop what uses it, or choose another: PORT=3001 npm run demo",
+  );
 }
 
 // The server's JSON log would drown the walk-through; it goes to a file in the data folder.
@@ -36,8 +39,20 @@ exitOnSignals(async () => {
 
 const baseUrl = localUrl(server.url);
 const demo = readDemoAccount(config.dataDir);
-say(`Server       ${baseUrl}  (worker running, PGlite database in the data folder)`);
+if (!demo) {
+  console.error(`This data folder has accounts but no demo-account.json: the demo needs its own.`);
+  console.error("Give it a folder of its own, for example: DATA_DIR=./demo-data npm run demo");
+  await server.close();
+  process.exit(1);
+}
+const database = server.platform.db.embedded
+  ? "embedded PGlite in the data folder"
+  : "DATABASE_URL";
+say(`Server       ${baseUrl}  (database: ${database})`);
 say(`Data folder  ${config.dataDir}`);
+if (!config.runWorker) {
+  say("Worker       none here (RUN_WORKER=false): orders wait for `npm run worker` on this data.");
+}
 
 try {
   endpoint = await runDemo(server.platform, baseUrl, demo, say);
@@ -52,7 +67,11 @@ printExplore(say, { baseUrl, apiKey: demo.api_key, dataDir: config.dataDir, logF
 function demoConfig(): Config {
   try {
     const loaded = loadConfig({ ...process.env, WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" });
-    if (loaded.production) quit("The demo needs the demo account, which exists only outside production: unset NODE_ENV=production.");
+    if (loaded.production)
+      quit(
+        "The demo needs the demo account, which exists only outside production: " +
+          "unset NODE_ENV=production.",
+      );
     return loaded;
   } catch (error) {
     if (error instanceof ConfigError) quit(error.message);
@@ -60,13 +79,11 @@ function demoConfig(): Config {
   }
 }
 
-function readDemoAccount(dataDir: string): DemoAccount {
+/** Written by the server when it creates the demo account, on a database without accounts. */
+function readDemoAccount(dataDir: string): DemoAccount | undefined {
   const file = path.join(dataDir, "demo-account.json");
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as DemoAccount;
-  say(`This data folder has accounts but no ${file}: the demo needs the account it creates.`);
-  say("Run the demo with a new folder, for example: DATA_DIR=./demo-data npm run demo");
-  process.kill(process.pid, "SIGINT");
-  return new Promise<never>(() => {}) as never;
+  if (!fs.existsSync(file)) return undefined;
+  return JSON.parse(fs.readFileSync(file, "utf8")) as DemoAccount;
 }
 
 function quit(message: string): never {

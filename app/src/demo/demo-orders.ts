@@ -52,20 +52,25 @@ export function wooOrder(n: number): WooOrder {
 }
 
 /**
- * A paid WooCommerce order for one Starfield key after an 85 % coupon: the customer paid less
+ * A paid WooCommerce order for one Starfield key after a two-thirds coupon: the customer paid less
  * than the supplier charges, so the platform refuses to buy at a loss and the order fails.
  */
 export function wooOrderBelowCost(n: number): FixtureOrder & { processing: string } {
-  const order = JSON.parse(withIds(fixture("woocommerce/order-processing.json"), wooIds(n)));
+  const text = withIds(fixture("woocommerce/order-processing.json"), wooIds(n));
+  const order = JSON.parse(text) as { id: number; number: string; line_items: object[] };
   const [starfield] = order.line_items;
   Object.assign(order, {
     total: "14.99",
     total_tax: "2.39",
     discount_total: "25.21",
-    coupon_lines: [{ id: 4, code: "friends85", discount: "25.21", discount_tax: "4.79" }],
+    coupon_lines: [{ id: 4, code: "friends67", discount: "25.21", discount_tax: "4.79" }],
     line_items: [{ ...starfield, total: "12.60", total_tax: "2.39" }],
   });
-  return { externalId: String(order.id), storeOrderRef: order.number, processing: JSON.stringify(order) };
+  return {
+    externalId: String(order.id),
+    storeOrderRef: order.number,
+    processing: JSON.stringify(order),
+  };
 }
 
 function wooIds(n: number): Record<string, string> {

@@ -41,18 +41,21 @@ export async function followOrder(
   const found = await poll(deadline, () => findListed(api, played));
   if (!found) return story;
 
-  story.detail = await api.get<{ data: OrderDetail }>(`/api/v1/orders/${found.id}`).then((r) => r.data);
-  while (!FINAL_STATUSES.includes(story.detail.status) && Date.now() < deadline) {
+  const detailOf = async () =>
+    (await api.get<{ data: OrderDetail }>(`/api/v1/orders/${found.id}`)).data;
+  let detail = await detailOf();
+  while (!FINAL_STATUSES.includes(detail.status) && Date.now() < deadline) {
     await sleep(100);
-    story.detail = (await api.get<{ data: OrderDetail }>(`/api/v1/orders/${found.id}`)).data;
+    detail = await detailOf();
   }
-  story.settled = FINAL_STATUSES.includes(story.detail.status);
+  story.detail = detail;
+  story.settled = FINAL_STATUSES.includes(detail.status);
 
   story.keys = await heldKeys(platform, found.id);
   story.mails = await readOutbox(platform.db.prisma, platform.vault, { orderId: found.id });
-  const expected = EXPECTED_EVENTS[story.detail.status] ?? [];
+  const expected = EXPECTED_EVENTS[detail.status] ?? [];
   // Events leave after the change that caused them is committed: allow them a moment.
-  await poll(Math.max(deadline, Date.now() + 10_000), async () => {
+  await poll(Math.max(deadline, Date.now() + 10_000), () => {
     story.webhooks = eventsFor(endpoint, found.id);
     return expected.every((type) => story.webhooks.some((hook) => hook.event === type));
   });
@@ -62,7 +65,9 @@ export async function followOrder(
 /** The order in `GET /api/v1/orders` (newest first) with this shop and store order number. */
 async function findListed(api: ApiClient, played: PlayedOrder): Promise<OrderSummary | undefined> {
   const { data } = await api.get<{ data: OrderSummary[] }>("/api/v1/orders?limit=100");
-  return data.find((row) => row.shop_id === played.shopId && row.store_order_id === played.storeOrderRef);
+  return data.find(
+    (row) => row.shop_id === played.shopId && row.store_order_id === played.storeOrderRef,
+  );
 }
 
 function eventsFor(endpoint: DemoEndpoint, orderId: string): ArrivedWebhook[] {
@@ -76,7 +81,7 @@ function eventsFor(endpoint: DemoEndpoint, orderId: string): ArrivedWebhook[] {
     }));
 }
 
-async function poll<T>(deadline: number, check: () => Promise<T>): Promise<T | undefined> {
+async function poll<T>(deadline: number, check: () => T | Promise<T>): Promise<T | undefined> {
   for (;;) {
     const value = await check();
     if (value || Date.now() >= deadline) return value || undefined;

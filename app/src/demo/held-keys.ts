@@ -15,7 +15,10 @@ export async function heldKeys(platform: Platform, orderId: string): Promise<Map
   for (const row of rows) {
     const secret = platform.vault.open(row.seal, `key:${row.purchaseId}`);
     // An image key is shown by its file name; its readable code is inside the image.
-    keys.set(row.purchaseId, row.kind === "text" ? secret.toString("utf8") : (row.fileName ?? "image"));
+    keys.set(
+      row.purchaseId,
+      row.kind === "text" ? secret.toString("utf8") : (row.fileName ?? "image"),
+    );
   }
   return keys;
 }

@@ -1,5 +1,11 @@
 import type { DemoAccount, Platform } from "@premiumcdkeys/core";
-import { shopifyOrder, shopifyOrderId, wooOrder, wooOrderBelowCost, wooOrderId } from "./demo-orders.ts";
+import {
+  shopifyOrder,
+  shopifyOrderId,
+  wooOrder,
+  wooOrderBelowCost,
+  wooOrderId,
+} from "./demo-orders.ts";
 import { postShopify, postWoo } from "./shop-deliveries.ts";
 
 export type PlayedOrder = {
@@ -48,14 +54,24 @@ export async function playOrders(
 
   const belowRun = await freeSequence(platform, woocommerce.id, wooOrderId, wooRun + 1);
   const third = wooOrderBelowCost(belowRun);
-  const thirdLabel = `#${third.storeOrderRef} (processing, paid 14.99 for a 31.50 key)`;
+  const thirdLabel = `#${third.storeOrderRef} (processing, paid below cost)`;
   await send(say, "WooCommerce", "order.updated", thirdLabel, () =>
     postWoo(wooUrl, woocommerce.webhook_secret, third.processing, { topic: "order.updated" }),
   );
 
   return [
-    { platform: "Shopify", shopId: shopify.id, storeOrderRef: first.storeOrderRef, expected: "delivered" },
-    { platform: "WooCommerce", shopId: woocommerce.id, storeOrderRef: second.storeOrderRef, expected: "delivered" },
+    {
+      platform: "Shopify",
+      shopId: shopify.id,
+      storeOrderRef: first.storeOrderRef,
+      expected: "delivered",
+    },
+    {
+      platform: "WooCommerce",
+      shopId: woocommerce.id,
+      storeOrderRef: second.storeOrderRef,
+      expected: "delivered",
+    },
     {
       platform: "WooCommerce",
       shopId: woocommerce.id,
@@ -66,12 +82,22 @@ export async function playOrders(
   ];
 }
 
-async function send(say: Say, shop: string, topic: string, label: string, post: () => Promise<Response>) {
+async function send(
+  say: Say,
+  shop: string,
+  topic: string,
+  label: string,
+  post: () => Promise<Response>,
+) {
   const response = await post();
   const answer = await response.text();
   const outcome = response.ok ? (JSON.parse(answer) as { outcome: string }).outcome : answer;
-  say(`  ${shop.padEnd(12)} ${topic.padEnd(14)} ${label.padEnd(44)} -> ${response.status} ${outcome}`);
-  if (!response.ok) throw new Error(`The ${shop} webhook endpoint refused ${topic}: ${response.status}`);
+  say(
+    `  ${shop.padEnd(12)} ${topic.padEnd(14)} ${label.padEnd(44)} -> ${response.status} ${outcome}`,
+  );
+  if (!response.ok) {
+    throw new Error(`The ${shop} webhook endpoint refused ${topic}: ${response.status}`);
+  }
 }
 
 /**
@@ -85,7 +111,12 @@ async function freeSequence(
   from?: number,
 ): Promise<number> {
   const { prisma } = platform.db;
+  const taken = (n: number) =>
+    prisma.order.findUnique({
+      where: { shopId_externalId: { shopId, externalId: externalIdOf(n) } },
+    });
+
   let n = from ?? (await prisma.order.count({ where: { shopId } }));
-  while (await prisma.order.findUnique({ where: { shopId_externalId: { shopId, externalId: externalIdOf(n) } } })) n++;
+  while (await taken(n)) n++;
   return n;
 }

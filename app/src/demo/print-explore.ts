@@ -1,7 +1,10 @@
 type Say = (line: string) => void;
 
 /** Where to look next, with a command that works as printed. */
-export function printExplore(say: Say, options: { baseUrl: string; apiKey: string; dataDir: string; logFile: string }) {
+export function printExplore(
+  say: Say,
+  options: { baseUrl: string; apiKey: string; dataDir: string; logFile: string },
+) {
   const { baseUrl, apiKey, dataDir, logFile } = options;
   say("");
   say("Explore");

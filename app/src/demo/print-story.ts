@@ -8,7 +8,10 @@ type Say = (line: string) => void;
 /** Prints one order's journey: outcome, lines and units, the customer mail, the webhooks. */
 export function printStory(story: OrderStory, say: Say): void {
   const { played, detail } = story;
-  const title = `${played.platform} order ${played.platform === "Shopify" ? "" : "#"}${played.storeOrderRef}`;
+  // Shopify's order names carry their "#"; WooCommerce numbers do not.
+  const reference =
+    played.platform === "Shopify" ? played.storeOrderRef : `#${played.storeOrderRef}`;
+  const title = `${played.platform} order ${reference}`;
   if (!detail) {
     say(`${title}: not seen in GET /api/v1/orders in time; see the server log.`);
     return;
@@ -16,10 +19,14 @@ export function printStory(story: OrderStory, say: Say): void {
 
   const asExpected = detail.status === played.expected;
   const outcome = story.settled ? detail.status : `still ${detail.status} (gave up waiting)`;
-  const remark = asExpected && played.note ? `, as intended: ${played.note}` : asExpected ? "" : " (unexpected)";
+  const remark =
+    asExpected && played.note ? `, as intended: ${played.note}` : asExpected ? "" : " (unexpected)";
   say(`${title}: ${outcome}${remark}`);
   say(`  Order      ${detail.id}  (GET /api/v1/orders/${detail.id})`);
-  say(`  Customer   ${detail.customer_email ?? "no email"}, paid ${money(detail.total, detail.currency)}`);
+  say(
+    `  Customer   ${detail.customer_email ?? "no email"}, ` +
+      `paid ${money(detail.total, detail.currency)}`,
+  );
   if (detail.failure) say(`  Failure    ${detail.failure.code}: ${detail.failure.message ?? ""}`);
 
   printLines(story, detail, say);
@@ -34,9 +41,15 @@ function printLines(story: OrderStory, detail: OrderDetail, say: Say): void {
     say(`  ${line.quantity} x ${name.padEnd(40)} ${money(line.unit_price, detail.currency)} each`);
     for (const purchase of line.purchases) {
       const key = story.keys.get(purchase.id);
-      const cost = purchase.cost === null ? "no cost" : `cost ${money(purchase.cost, purchase.currency ?? detail.currency)}`;
+      const cost =
+        purchase.cost === null
+          ? "no cost"
+          : `cost ${money(purchase.cost, purchase.currency ?? detail.currency)}`;
       const held = key ? `key ${maskKey(key)}` : `no key (${purchase.last_error ?? "not bought"})`;
-      say(`      unit ${purchase.unit + 1}  ${purchase.status.padEnd(9)} ${purchase.supplier ?? "-"}  ${cost}  ${held}`);
+      say(
+        `      unit ${purchase.unit + 1}  ${purchase.status.padEnd(9)} ` +
+          `${purchase.supplier ?? "-"}  ${cost}  ${held}`,
+      );
     }
   }
 }

@@ -52,7 +52,12 @@ function summary(stories: OrderStory[]): string {
   const verified = hooks.filter((hook) => hook.verification.ok).length;
 
   const orders = `${delivered} orders delivered, ${failed} failed as intended`;
-  const signatures = verified === hooks.length ? "all signatures verified" : `${hooks.length - verified} NOT verified`;
-  const complete = asExpected.length === stories.length && verified === hooks.length && hooks.length > 0;
-  return `${complete ? "Demo complete" : "Demo finished with problems"}: ${orders}; ${hooks.length} webhooks received, ${signatures}.`;
+  const signatures =
+    verified === hooks.length
+      ? "all signatures verified"
+      : `${hooks.length - verified} NOT verified`;
+  const complete =
+    asExpected.length === stories.length && verified === hooks.length && hooks.length > 0;
+  const outcome = complete ? "Demo complete" : "Demo finished with problems";
+  return `${outcome}: ${orders}; ${hooks.length} webhooks received, ${signatures}.`;
 }

@@ -30,19 +30,28 @@ export function postShopify(
 ) {
   return fetch(url, {
     method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-topic": options.topic ?? "orders/paid",
-      "x-shopify-shop-domain": "keys-demo.myshopify.com",
-      "x-shopify-api-version": "2026-10",
-      "x-shopify-webhook-id": options.webhookId ?? randomUUID(),
-      "x-shopify-event-id": randomUUID(),
-      "x-shopify-triggered-at": new Date().toISOString(),
-      "x-shopify-hmac-sha256": options.signature ?? base64Hmac(body, secret),
-      ...options.headers,
-    },
+    body: bodyInit(body),
+    headers: shopifyHeaders(secret, body, options),
   });
+}
+
+/** The headers of one Shopify delivery, for clients other than fetch (the bench). */
+export function shopifyHeaders(
+  secret: string,
+  body: string | Buffer,
+  options: ShopifyDelivery = {},
+): Record<string, string> {
+  return {
+    "content-type": "application/json",
+    "x-shopify-topic": options.topic ?? "orders/paid",
+    "x-shopify-shop-domain": "keys-demo.myshopify.com",
+    "x-shopify-api-version": "2026-10",
+    "x-shopify-webhook-id": options.webhookId ?? randomUUID(),
+    "x-shopify-event-id": randomUUID(),
+    "x-shopify-triggered-at": new Date().toISOString(),
+    "x-shopify-hmac-sha256": options.signature ?? base64Hmac(body, secret),
+    ...options.headers,
+  };
 }
 
 type WooDelivery = {
@@ -62,7 +71,7 @@ export function postWoo(
   const topic = options.topic ?? "order.updated";
   return fetch(url, {
     method: "POST",
-    body,
+    body: bodyInit(body),
     headers: {
       "content-type": "application/json",
       "user-agent": "WooCommerce/9.4.2 Hookshot (WordPress/6.7)",
@@ -76,6 +85,11 @@ export function postWoo(
       ...options.headers,
     },
   });
+}
+
+// fetch's types accept only ArrayBuffer-backed views; a Buffer's memory may be shared.
+function bodyInit(body: string | Buffer): string | Uint8Array<ArrayBuffer> {
+  return typeof body === "string" ? body : new Uint8Array(body);
 }
 
 /** A fixture with its ids replaced, so each test works on its own order. */

@@ -47,7 +47,12 @@ export async function startWebhookReceiver(options: ReceiverOptions = {}) {
         .map((entry) => ({ ...entry, json: JSON.parse(entry.body) as ReceivedEvent }))
         .filter((entry) => !type || entry.json.event === type);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // The platform's sender keeps connections alive; they would hold close() for seconds.
+      server.closeAllConnections();
+      return closed;
+    },
   };
 }
 
