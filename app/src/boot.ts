@@ -5,6 +5,19 @@ import { shopifyPlatform } from "@premiumcdkeys/shopify";
 import { woocommercePlatform } from "@premiumcdkeys/woocommerce";
 import { createHttpApp } from "./http/create-http-app.ts";
 
+export class PortInUseError extends Error {}
+
+/** Resolves once listening; a taken port is a clear error rather than a crash. */
+function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: Config): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EADDRINUSE") return reject(error);
+      reject(new PortInUseError(`Port ${config.port} on ${config.host} is in use: set PORT to a free port`));
+    });
+  });
+}
+
 export type RunningServer = { platform: Platform; url: string; close(): Promise<void> };
 
 /** Builds the platform with this product's connectors. Used by the server, the worker and tests. */
@@ -29,9 +42,13 @@ export async function startServer(
   if (!config.production) await ensureDemoAccount(platform);
 
   const app = createHttpApp(platform);
-  const server: ServerType = await new Promise((resolve) => {
-    const listening = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(listening));
-  });
+  let server: ServerType;
+  try {
+    server = await listen(app.fetch, config);
+  } catch (error) {
+    await platform.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   if (config.runWorker) platform.worker.start();

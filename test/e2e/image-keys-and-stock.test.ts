@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sandboxCode } from "@premiumcdkeys/suppliers";
 import { mapSandboxProduct, wooOrderFor } from "../support/catalogue.ts";
 import { postWoo } from "../support/shop-deliveries.ts";
 import { startSmtpServer } from "../support/smtp-server.ts";
@@ -42,9 +43,16 @@ describe("delivery over SMTP", () => {
 
     const mail = await waitFor(() => smtp.received.find((raw) => raw.includes("#9001")));
     expect(mail).toMatch(/^To: .*ada\.buyer@example\.com/m);
-    const attachments = mail.match(/Content-Type: image\/png; name=key-[A-Z0-9-]+\.png/g) ?? [];
+    const attachments = mail.match(/Content-Type: image\/png; name=key-[\w-]+\.png/g) ?? [];
     expect(attachments).toHaveLength(2);
     expect(mail).toContain("Content-Disposition: attachment");
+
+    // Attachment names are stored unsealed: they must not give the key away.
+    const keys = await server.platform.db.prisma.key.findMany({ where: { purchase: { orderId: order.id } }, include: { purchase: true } });
+    for (const key of keys) {
+      expect(key.fileName).not.toContain(sandboxCode(key.purchase.reference));
+      expect(mail).not.toContain(sandboxCode(key.purchase.reference));
+    }
   });
 });
 

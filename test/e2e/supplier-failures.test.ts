@@ -63,6 +63,21 @@ describe("when the supplier cannot sell", () => {
     expect(ledger.some((entry) => entry.reference === order.purchases[0].reference)).toBe(false);
   });
 
+  it("buys no unit of an order when one line's price is above its maximum", async () => {
+    await mapSandboxProduct(server, "SKU-FINE", "SBX-STARFIELD-EU");
+    const order = JSON.parse(wooOrderFor(8102, "SKU-PRICEY")) as { line_items: object[] };
+    order.line_items.unshift({ ...order.line_items[0], id: 81019, sku: "SKU-FINE", quantity: 2, total: "80.00" });
+    const shop = server.demo.shops.woocommerce;
+    await postWoo(shop.webhook_url, shop.webhook_secret, JSON.stringify(order));
+
+    const failed = await waitFor(() =>
+      prisma().order.findFirst({ where: { externalId: "8102", status: "failed" }, include: { purchases: true } }),
+    );
+    expect(failed.failureCode).toBe("COST_ABOVE_MAXIMUM");
+    expect(failed.failureDetails).toMatchObject({ supplier_product_id: "SBX-ELDEN-RING-EU", max_cost_minor: 1000 });
+    expect(failed.purchases.filter((purchase) => purchase.status === "confirmed")).toHaveLength(0);
+  });
+
   it("defaults the maximum cost to the sale price", async () => {
     await mapSandboxProduct(server, "SKU-CHEAP-SALE", "SBX-ELDEN-RING-EU");
     const order = await placeOrder(8101, "SKU-CHEAP-SALE", "9.99");

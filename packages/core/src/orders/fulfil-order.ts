@@ -1,4 +1,4 @@
-import type { Supplier } from "@premiumcdkeys/suppliers";
+import { SupplierError, type Supplier } from "@premiumcdkeys/suppliers";
 import type { PrismaClient } from "../db/types.ts";
 import { ORDER_EVENT_INCLUDE, orderEventData } from "../events/order-event-data.ts";
 import { recordEvent } from "../events/record-event.ts";
@@ -8,6 +8,7 @@ import type { JobHandler } from "../jobs/worker.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
 import { buyUnit, type UnitOutcome, type UnitToBuy } from "./buy-unit.ts";
 import { failOrder } from "./fail-order.ts";
+import { withSupplierTimeout } from "./supplier-call.ts";
 import { OrderStatus } from "./order-status.ts";
 
 export const DELIVER_ORDER_JOB = "order.deliver";
@@ -32,6 +33,7 @@ export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
       const orderId = String(payload.orderId);
       const units = await prepareUnits(deps, orderId);
       if (!units) return;
+      await refuseAboveMaximum(units, deps.supplierTimeoutMs);
 
       const outcomes = await Promise.all(
         units.map((unit) => buyUnit(deps.prisma, deps.vault, unit, deps)),
@@ -104,6 +106,38 @@ async function prepareUnits(deps: FulfilmentDeps, orderId: string): Promise<Unit
       currency: order.currency,
     };
   });
+}
+
+/**
+ * Asks each supplier for its current price before buying anything, so an order whose price has
+ * risen above the maximum is refused whole instead of leaving some units bought. The supplier
+ * still gets the maximum with every purchase, for a price that changes in between.
+ */
+async function refuseAboveMaximum(units: UnitToBuy[], timeoutMs: number): Promise<void> {
+  const offers = new Map(units.map((unit) => [`${unit.supplier.id}:${unit.supplierProductId}`, unit]));
+  for (const unit of offers.values()) {
+    const product = await withSupplierTimeout(unit.supplier.getProduct(unit.supplierProductId), timeoutMs)
+      .catch((error: unknown) => {
+        if (!(error instanceof SupplierError)) throw error;
+        throw new UnitsNotBought(`Price check failed: ${error.code}: ${error.message}`);
+      });
+    if (!product) {
+      throw new PermanentFailure(`The supplier no longer sells ${unit.supplierProductId}`, "UNKNOWN_SUPPLIER_PRODUCT", {
+        supplier: unit.supplier.id,
+        supplier_product_id: unit.supplierProductId,
+      });
+    }
+    if (product.priceMinor > unit.maxCostMinor || product.currency !== unit.currency) {
+      throw new PermanentFailure("The supplier's price is above the product's maximum cost", "COST_ABOVE_MAXIMUM", {
+        supplier: unit.supplier.id,
+        supplier_product_id: unit.supplierProductId,
+        price_minor: product.priceMinor,
+        price_currency: product.currency,
+        max_cost_minor: unit.maxCostMinor,
+        currency: unit.currency,
+      });
+    }
+  }
 }
 
 /** Some units failed at the supplier this time; the job retries them. */

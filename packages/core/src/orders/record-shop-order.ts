@@ -32,7 +32,7 @@ export async function recordShopOrder(
       where: { shopId_externalId: { shopId: shop.id, externalId: snapshot.externalId } },
     });
     const order = existing ?? (await createOrder(tx, shop, snapshot));
-    if (!existing) log.info({ orderId: order.id, shopId: shop.id }, "order recorded");
+    if (!existing) log.info({ orderId: order.id }, "order recorded");
 
     const stale = existing?.sourceUpdatedAt && snapshot.updatedAt && snapshot.updatedAt < existing.sourceUpdatedAt;
     const paidAt = order.paidAt ?? (snapshot.paid ? (snapshot.paidAt ?? new Date()) : null);
@@ -57,7 +57,7 @@ export async function recordShopOrder(
 
     if (status === OrderStatus.processing && order.status !== OrderStatus.processing) {
       await enqueueJob(tx, FULFIL_ORDER_JOB, { orderId: order.id }, { uniqueKey: `fulfil:${order.id}` });
-      log.info({ orderId: order.id, shopId: shop.id }, "order paid: buying keys");
+      log.info({ orderId: order.id }, "order paid: buying keys");
     }
   });
 }

@@ -31,7 +31,7 @@ export function dispatchEndpointHandler(
       const endpointId = String(payload.endpointId);
       const endpoint = await leaseEndpoint(prisma, endpointId);
       if (endpoint === "inactive") return;
-      if (endpoint === "busy") throw new RetryLater(1000, "another worker is sending to this endpoint");
+      if (endpoint === "busy") throw new RetryLater(100, "another worker is sending to this endpoint");
 
       try {
         const secret = vault.openText(endpoint.secretSeal, `endpoint:${endpoint.id}`);

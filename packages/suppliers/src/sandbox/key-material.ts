@@ -11,10 +11,11 @@ export function sandboxCode(reference: string): string {
   return [0, 5, 10].map((start) => characters.slice(start, start + 5).join("")).join("-");
 }
 
+/** The file name carries part of our reference, never the code: names are stored unsealed. */
 export function sandboxKey(reference: string, kind: "text" | "image"): SupplierKey {
   const code = sandboxCode(reference);
   if (kind === "text") return { kind: "text", code };
-  return { kind: "image", mimeType: "image/png", data: barcodePng(code), fileName: `key-${code}.png` };
+  return { kind: "image", mimeType: "image/png", data: barcodePng(code), fileName: `key-${reference.slice(-8)}.png` };
 }
 
 /**
