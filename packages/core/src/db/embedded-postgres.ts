@@ -47,7 +47,11 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
 }
 
 async function serveFolder(dataDir: string, log: Logger, release: () => void) {
-  const db = await PGlite.create(path.join(dataDir, "pglite"));
+  const db = await PGlite.create(path.join(dataDir, "pglite"), {
+    // PostgreSQL's default of 128 MB of buffers more than doubles the process's memory, for
+    // tables that an embedded installation keeps small.
+    postgresqlconf: "shared_buffers = 16MB\n",
+  });
   const server = serveOverTcp(db);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

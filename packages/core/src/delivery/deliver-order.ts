@@ -97,13 +97,15 @@ async function loadDeliverable(
 }
 
 async function markDelivered(prisma: PrismaClient, orderId: string): Promise<void> {
+  const loaded = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: ORDER_EVENT_INCLUDE });
+  const order = { ...loaded, status: OrderStatus.delivered };
+
   await prisma.$transaction(async (tx) => {
     const moved = await tx.order.updateMany({
       where: { id: orderId, status: OrderStatus.fulfilled },
       data: { status: OrderStatus.delivered },
     });
     if (moved.count === 0) return;
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: ORDER_EVENT_INCLUDE });
     await recordEvent(tx, order.accountId, "order.delivered", orderEventData(order), orderId);
   });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Supplier, SupplierOrder } from "@premiumcdkeys/suppliers";
 import { SupplierError } from "@premiumcdkeys/suppliers";
 import type { PrismaClient } from "../db/types.ts";
@@ -84,7 +85,10 @@ async function isConfirmed(prisma: PrismaClient, purchaseId: string): Promise<bo
   return purchase?.status === "confirmed";
 }
 
-/** The key and the confirmation are written together: a key we were given is never lost. */
+/**
+ * The key and the confirmation are written in one statement, so a key we were given is never
+ * lost, and PGlite is held for one round trip rather than a whole transaction.
+ */
 async function confirmPurchase(
   prisma: PrismaClient,
   vault: KeyVault,
@@ -95,27 +99,16 @@ async function confirmPurchase(
   if (!key) throw new SupplierError("unavailable", "The supplier returned no key yet");
 
   const secret = key.kind === "text" ? Buffer.from(key.code) : key.data;
-  await prisma.$transaction([
-    prisma.key.create({
-      data: {
-        purchaseId,
-        kind: key.kind,
-        mimeType: key.kind === "text" ? "text/plain" : key.mimeType,
-        fileName: key.kind === "image" ? key.fileName : null,
-        seal: vault.seal(secret, `key:${purchaseId}`),
-      },
-    }),
-    prisma.purchase.update({
-      where: { id: purchaseId },
-      data: {
-        status: "confirmed",
-        supplierOrderId: order.supplierOrderId,
-        costMinor: order.priceMinor,
-        currency: order.currency,
-        claimedUntil: null,
-        lastError: null,
-        confirmedAt: new Date(),
-      },
-    }),
-  ]);
+  const mimeType = key.kind === "text" ? "text/plain" : key.mimeType;
+  const fileName = key.kind === "image" ? key.fileName : null;
+  const seal = vault.seal(secret, `key:${purchaseId}`);
+  await prisma.$executeRaw`
+    WITH stored AS (
+      INSERT INTO keys (id, purchase_id, kind, mime_type, file_name, seal)
+      VALUES (${randomUUID()}, ${purchaseId}, ${key.kind}, ${mimeType}, ${fileName}, ${seal})
+      RETURNING purchase_id)
+    UPDATE purchases SET status = 'confirmed', supplier_order_id = ${order.supplierOrderId},
+           cost_minor = ${order.priceMinor}, currency = ${order.currency}, claimed_until = NULL,
+           last_error = NULL, confirmed_at = now()
+     WHERE id = (SELECT purchase_id FROM stored)`;
 }

@@ -165,7 +165,11 @@ function settleOutcomes(outcomes: UnitOutcome[]): void {
   }
 }
 
+/** Loads the event's data before the transaction, which then holds the database only briefly. */
 async function markFulfilled(prisma: PrismaClient, orderId: string): Promise<void> {
+  const loaded = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: ORDER_EVENT_INCLUDE });
+  const order = { ...loaded, status: OrderStatus.fulfilled };
+
   await prisma.$transaction(async (tx) => {
     const moved = await tx.order.updateMany({
       where: { id: orderId, status: OrderStatus.processing },
@@ -173,7 +177,6 @@ async function markFulfilled(prisma: PrismaClient, orderId: string): Promise<voi
     });
     if (moved.count === 0) return;
 
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: ORDER_EVENT_INCLUDE });
     await recordEvent(tx, order.accountId, "order.fulfilled", orderEventData(order), orderId);
     await enqueueJob(tx, DELIVER_ORDER_JOB, { orderId }, { uniqueKey: `deliver:${orderId}` });
     for (const productId of new Set(order.lines.map((line) => line.productId))) {

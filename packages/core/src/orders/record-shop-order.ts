@@ -15,7 +15,8 @@ type Shop = { id: string; accountId: string };
  * Applies one snapshot of a shop order: creates the order on first sight, records payment or
  * cancellation, and starts buying once it is paid and every line is mapped.
  *
- * Safe against duplicates and disorder: the order is unique per shop, payment only ever moves
+ * With `inboundId`, the delivery is marked processed in the same transaction, so it is applied
+ * exactly once. Safe against duplicates and disorder: the order is unique per shop, payment only ever moves
  * from unpaid to paid, and buying is started only from a state before purchase.
  */
 export async function recordShopOrder(
@@ -23,8 +24,17 @@ export async function recordShopOrder(
   shop: Shop,
   snapshot: ShopOrderSnapshot,
   log: Logger,
+  inboundId?: string,
 ): Promise<void> {
   await prisma.$transaction(async (tx) => {
+    if (inboundId) {
+      const first = await tx.inboundWebhook.updateMany({
+        where: { id: inboundId, processedAt: null },
+        data: { processedAt: new Date() },
+      });
+      if (first.count === 0) return;
+    }
+
     // Serialises snapshots of one order on a PostgreSQL server (PGlite runs one at a time anyway).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${shop.id + ":" + snapshot.externalId}))`;
 

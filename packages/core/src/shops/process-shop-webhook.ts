@@ -27,8 +27,8 @@ export function processShopWebhookHandler(
         throw new PermanentFailure(`Unusable ${inbound.topic} body: ${(error as Error).message}`, "BAD_PAYLOAD");
       }
 
-      await recordShopOrder(prisma, inbound.shop, snapshot, log.child({ shopId: inbound.shopId }));
-      await prisma.inboundWebhook.update({ where: { id: inbound.id }, data: { processedAt: new Date() } });
+      const orderLog = log.child({ shopId: inbound.shopId });
+      await recordShopOrder(prisma, inbound.shop, snapshot, orderLog, inbound.id);
     },
   };
 }
