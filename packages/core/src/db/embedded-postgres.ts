@@ -1,10 +1,8 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from "@electric-sql/pglite-socket";
+import { Worker } from "node:worker_threads";
 import type { Logger } from "../logger.ts";
-import { PGliteQueryQueue } from "./pglite-query-queue.ts";
 
 /** Where the process holding the data folder says it can be reached. */
 type EmbeddedAddress = { pid: number; host: string; port: number };
@@ -18,8 +16,6 @@ export type EmbeddedPostgres = {
 
 const ADDRESS_FILE = "postgres.json";
 const LOCK_FILE = "postgres.lock";
-// Above any pool we open, so several processes of one installation can share the server.
-const MAX_CONNECTIONS = 200;
 
 /**
  * PGlite in DATA_DIR, served on a loopback port so every process of the installation talks to it
@@ -47,18 +43,15 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
 }
 
 async function serveFolder(dataDir: string, log: Logger, release: () => void) {
-  const db = await PGlite.create(path.join(dataDir, "pglite"), {
-    // PostgreSQL's default of 128 MB of buffers more than doubles the process's memory, for
-    // tables that an embedded installation keeps small.
-    postgresqlconf: "shared_buffers = 16MB\n",
-  });
-  const server = serveOverTcp(db);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+  // PGlite runs queries synchronously; in its own thread it has a core of its own instead of
+  // stalling the HTTP server and the worker between every statement.
+  const thread = new Worker(new URL("./pglite-thread.ts", import.meta.url), { workerData: { dataDir } });
+  const port = await new Promise<number>((resolve, reject) => {
+    thread.once("message", (message: { port: number }) => resolve(message.port));
+    thread.once("error", reject);
+    thread.once("exit", (code) => reject(new Error(`The database thread exited with code ${code}`)));
   });
 
-  const { port } = server.address() as net.AddressInfo;
   const address: EmbeddedAddress = { pid: process.pid, host: "127.0.0.1", port };
   fs.writeFileSync(path.join(dataDir, ADDRESS_FILE), JSON.stringify(address));
   log.info({ port, dataDir }, "embedded PostgreSQL (PGlite) serving the data folder");
@@ -67,36 +60,14 @@ async function serveFolder(dataDir: string, log: Logger, release: () => void) {
     url: urlOf(address),
     owner: true,
     async stop() {
-      await new Promise((resolve) => {
-        server.close(resolve);
-        server.emit("shutdown");
-      });
-      await db.close();
+      const stopped = new Promise((resolve) => thread.once("message", resolve));
+      thread.postMessage("stop");
+      await stopped;
+      await thread.terminate();
       fs.rmSync(path.join(dataDir, ADDRESS_FILE), { force: true });
       release();
     },
   };
-}
-
-/**
- * PGlite speaking the PostgreSQL wire protocol on a TCP port. pglite-socket's connection
- * handler parses the protocol; our queue decides whose messages PGlite runs next.
- */
-function serveOverTcp(db: PGlite): net.Server {
-  const queryQueue = new PGliteQueryQueue(db) as unknown as PGLiteSocketHandlerOptions["queryQueue"];
-  const handlers = new Set<PGLiteSocketHandler>();
-  const server = net.createServer((socket) => {
-    const handler = new PGLiteSocketHandler({ queryQueue, closeOnDetach: true });
-    handlers.add(handler);
-    handler.addEventListener("close", () => handlers.delete(handler));
-    handler.addEventListener("error", () => handlers.delete(handler));
-    void handler.attach(socket);
-  });
-  server.maxConnections = MAX_CONNECTIONS;
-  server.on("shutdown", () => {
-    for (const handler of handlers) void handler.detach(true);
-  });
-  return server;
 }
 
 function clientOf(address: EmbeddedAddress): EmbeddedPostgres {

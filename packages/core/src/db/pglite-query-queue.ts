@@ -27,8 +27,12 @@ export class PGliteQueryQueue {
   /** The connection being served until its exchange or transaction ends. */
   #current: number | null = null;
   #exchangeOpen = false;
+  readonly db: PGlite;
 
-  constructor(private readonly db: PGlite) {}
+  // A plain field, not a parameter property: this file also runs under Node's type stripping.
+  constructor(db: PGlite) {
+    this.db = db;
+  }
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     return new Promise((resolve, reject) => {
