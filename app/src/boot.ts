@@ -1,6 +1,13 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import { createLogger, createPlatform, ensureDemoAccount, loadConfig, type Config, type Platform } from "@premiumcdkeys/core";
+import {
+  createLogger,
+  createPlatform,
+  ensureDemoAccount,
+  loadConfig,
+  type Config,
+  type Platform,
+} from "@premiumcdkeys/core";
 import { shopifyPlatform } from "@premiumcdkeys/shopify";
 import { woocommercePlatform } from "@premiumcdkeys/woocommerce";
 import { createHttpApp } from "./http/create-http-app.ts";
@@ -10,10 +17,16 @@ export class PortInUseError extends Error {}
 /** Resolves once listening; a taken port is a clear error rather than a crash. */
 function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: Config): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(server));
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () =>
+      resolve(server),
+    );
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code !== "EADDRINUSE") return reject(error);
-      reject(new PortInUseError(`Port ${config.port} on ${config.host} is in use: set PORT to a free port`));
+      reject(
+        new PortInUseError(
+          `Port ${config.port} on ${config.host} is in use: set PORT to a free port`,
+        ),
+      );
     });
   });
 }

@@ -26,7 +26,10 @@ try {
   const hasHistory = readMigrations().migrationDirectories.length > 0;
   const diff = await engine.diff({
     from: hasHistory ? { tag: "migrations", ...readMigrations() } : { tag: "empty" },
-    to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_FILE, content: fs.readFileSync(SCHEMA_FILE, "utf8") }] },
+    to: {
+      tag: "schemaDatamodel",
+      files: [{ path: SCHEMA_FILE, content: fs.readFileSync(SCHEMA_FILE, "utf8") }],
+    },
     script: true,
     exitCode: null,
     filters: { externalTables: [], externalEnums: [] },

@@ -14,7 +14,10 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   receiver = await startWebhookReceiver();
   server = await startTestServer({ SMTP_URL: smtp.url });
-  await server.platform.webhookEndpoints.create(server.demo.account_id, { url: receiver.url, events: ["stock.low", "order.failed"] });
+  await server.platform.webhookEndpoints.create(server.demo.account_id, {
+    url: receiver.url,
+    events: ["stock.low", "order.failed"],
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -24,14 +27,20 @@ afterAll(async () => {
 
 async function settled(id: number) {
   return waitFor(async () => {
-    const order = await server.platform.db.prisma.order.findFirst({ where: { externalId: String(id) } });
+    const order = await server.platform.db.prisma.order.findFirst({
+      where: { externalId: String(id) },
+    });
     return order && ["delivered", "failed"].includes(order.status) ? order : undefined;
   });
 }
 
 async function placeOrder(id: number, sku: string, quantity: number, unitPrice: string) {
   const shop = server.demo.shops.woocommerce;
-  const response = await postWoo(shop.webhook_url, shop.webhook_secret, wooOrderFor(id, sku, quantity, unitPrice));
+  const response = await postWoo(
+    shop.webhook_url,
+    shop.webhook_secret,
+    wooOrderFor(id, sku, quantity, unitPrice),
+  );
   expect(response.status).toBe(200);
   return settled(id);
 }
@@ -48,7 +57,10 @@ describe("delivery over SMTP", () => {
     expect(mail).toContain("Content-Disposition: attachment");
 
     // Attachment names are stored unsealed: they must not give the key away.
-    const keys = await server.platform.db.prisma.key.findMany({ where: { purchase: { orderId: order.id } }, include: { purchase: true } });
+    const keys = await server.platform.db.prisma.key.findMany({
+      where: { purchase: { orderId: order.id } },
+      include: { purchase: true },
+    });
     for (const key of keys) {
       expect(key.fileName).not.toContain(sandboxCode(key.purchase.reference));
       expect(mail).not.toContain(sandboxCode(key.purchase.reference));
@@ -59,7 +71,10 @@ describe("delivery over SMTP", () => {
 describe("sandbox stock", () => {
   it("goes down with each sale, announces stock.low once, and then runs out", async () => {
     const product = await mapSandboxProduct(server, "LIMITED-5", "SBX-LIMITED-5");
-    await server.platform.db.prisma.product.update({ where: { id: product.id }, data: { lowStockThreshold: 3 } });
+    await server.platform.db.prisma.product.update({
+      where: { id: product.id },
+      data: { lowStockThreshold: 3 },
+    });
 
     await placeOrder(9101, "LIMITED-5", 1, "15.00");
     expect((await server.platform.sandbox.getProduct("SBX-LIMITED-5"))?.stock).toBe(4);
@@ -72,7 +87,11 @@ describe("sandbox stock", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(receiver.events("stock.low")).toHaveLength(1);
-    expect(lows[0].json.data).toMatchObject({ product: { id: product.id }, count: 2, threshold: 3 });
+    expect(lows[0].json.data).toMatchObject({
+      product: { id: product.id },
+      count: 2,
+      threshold: 3,
+    });
 
     const soldOut = await placeOrder(9104, "LIMITED-5", 2, "15.00");
     expect(soldOut.status).toBe("failed");

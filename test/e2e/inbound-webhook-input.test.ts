@@ -15,7 +15,9 @@ const woo = () => server.demo.shops.woocommerce;
 async function expectNothingRecorded(response: Response, status: number, code: string) {
   expect(response.status).toBe(status);
   const body = await response.json();
-  expect(body).toEqual({ error: { code, message: expect.any(String), details: expect.any(Object) } });
+  expect(body).toEqual({
+    error: { code, message: expect.any(String), details: expect.any(Object) },
+  });
   expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
   expect(await prisma().inboundWebhook.count()).toBe(0);
   expect(await prisma().order.count()).toBe(0);
@@ -25,16 +27,95 @@ describe("rejected deliveries change nothing", () => {
   const body = fixture("shopify/orders-paid.json");
 
   it.each([
-    ["a wrong Shopify signature", () => postShopify(shopify().webhook_url, shopify().webhook_secret, body, { signature: base64Hmac(body, "not-the-secret") }), 401, "INVALID_SIGNATURE"],
-    ["a missing Shopify signature", () => postShopify(shopify().webhook_url, "", body, { signature: "" }), 401, "INVALID_SIGNATURE"],
-    ["a signature over the re-serialised body", () => postShopify(shopify().webhook_url, shopify().webhook_secret, body, { signature: base64Hmac(JSON.stringify(JSON.parse(body)), shopify().webhook_secret) }), 401, "INVALID_SIGNATURE"],
-    ["a wrong WooCommerce signature", () => postWoo(woo().webhook_url, woo().webhook_secret, body, { signature: base64Hmac(body, "nope") }), 401, "INVALID_SIGNATURE"],
-    ["the Shopify secret used on the WooCommerce shop", () => postWoo(woo().webhook_url, shopify().webhook_secret, fixture("woocommerce/order-processing.json")), 401, "INVALID_SIGNATURE"],
-    ["malformed JSON, correctly signed", () => postShopify(shopify().webhook_url, shopify().webhook_secret, '{"id": 1, "line_items": ['), 400, "MALFORMED_JSON"],
-    ["an unknown shop id", () => postShopify(shopify().webhook_url.replace(/[^/]+$/, crypto.randomUUID()), shopify().webhook_secret, body), 404, "SHOP_NOT_FOUND"],
-    ["a Shopify shop id on the WooCommerce path", () => postWoo(woo().webhook_url.replace(woo().id, shopify().id), shopify().webhook_secret, body), 404, "SHOP_NOT_FOUND"],
-    ["a body over 5 MB", () => postShopify(shopify().webhook_url, shopify().webhook_secret, JSON.stringify({ pad: "x".repeat(5 * 1024 * 1024 + 10) })), 413, "PAYLOAD_TOO_LARGE"],
-    ["a Shopify delivery without X-Shopify-Webhook-Id", () => postShopify(shopify().webhook_url, shopify().webhook_secret, body, { headers: { "x-shopify-webhook-id": "" } }), 400, "INVALID_WEBHOOK"],
+    [
+      "a wrong Shopify signature",
+      () =>
+        postShopify(shopify().webhook_url, shopify().webhook_secret, body, {
+          signature: base64Hmac(body, "not-the-secret"),
+        }),
+      401,
+      "INVALID_SIGNATURE",
+    ],
+    [
+      "a missing Shopify signature",
+      () => postShopify(shopify().webhook_url, "", body, { signature: "" }),
+      401,
+      "INVALID_SIGNATURE",
+    ],
+    [
+      "a signature over the re-serialised body",
+      () =>
+        postShopify(shopify().webhook_url, shopify().webhook_secret, body, {
+          signature: base64Hmac(JSON.stringify(JSON.parse(body)), shopify().webhook_secret),
+        }),
+      401,
+      "INVALID_SIGNATURE",
+    ],
+    [
+      "a wrong WooCommerce signature",
+      () =>
+        postWoo(woo().webhook_url, woo().webhook_secret, body, {
+          signature: base64Hmac(body, "nope"),
+        }),
+      401,
+      "INVALID_SIGNATURE",
+    ],
+    [
+      "the Shopify secret used on the WooCommerce shop",
+      () =>
+        postWoo(
+          woo().webhook_url,
+          shopify().webhook_secret,
+          fixture("woocommerce/order-processing.json"),
+        ),
+      401,
+      "INVALID_SIGNATURE",
+    ],
+    [
+      "malformed JSON, correctly signed",
+      () =>
+        postShopify(shopify().webhook_url, shopify().webhook_secret, '{"id": 1, "line_items": ['),
+      400,
+      "MALFORMED_JSON",
+    ],
+    [
+      "an unknown shop id",
+      () =>
+        postShopify(
+          shopify().webhook_url.replace(/[^/]+$/, crypto.randomUUID()),
+          shopify().webhook_secret,
+          body,
+        ),
+      404,
+      "SHOP_NOT_FOUND",
+    ],
+    [
+      "a Shopify shop id on the WooCommerce path",
+      () =>
+        postWoo(woo().webhook_url.replace(woo().id, shopify().id), shopify().webhook_secret, body),
+      404,
+      "SHOP_NOT_FOUND",
+    ],
+    [
+      "a body over 5 MB",
+      () =>
+        postShopify(
+          shopify().webhook_url,
+          shopify().webhook_secret,
+          JSON.stringify({ pad: "x".repeat(5 * 1024 * 1024 + 10) }),
+        ),
+      413,
+      "PAYLOAD_TOO_LARGE",
+    ],
+    [
+      "a Shopify delivery without X-Shopify-Webhook-Id",
+      () =>
+        postShopify(shopify().webhook_url, shopify().webhook_secret, body, {
+          headers: { "x-shopify-webhook-id": "" },
+        }),
+      400,
+      "INVALID_WEBHOOK",
+    ],
   ])("answers %s with the error envelope", async (_name, send, status, code) => {
     await expectNothingRecorded(await send(), status, code);
   });
@@ -43,7 +124,10 @@ describe("rejected deliveries change nothing", () => {
     const response = await fetch(woo().webhook_url, {
       method: "POST",
       body: "webhook_id=17",
-      headers: { "content-type": "application/x-www-form-urlencoded", "user-agent": "WooCommerce/9.4.2 Hookshot (WordPress/6.7)" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "user-agent": "WooCommerce/9.4.2 Hookshot (WordPress/6.7)",
+      },
     });
     expect(response.status).toBe(200);
     expect(await prisma().inboundWebhook.count()).toBe(0);
@@ -59,19 +143,30 @@ describe("accepted bodies keep every byte and digit", () => {
   };
 
   it("stores an id above 2^53 digit for digit, with emoji, Cyrillic and escaped slashes", async () => {
-    const response = await postShopify(shopify().webhook_url, shopify().webhook_secret, texts.unicode);
+    const response = await postShopify(
+      shopify().webhook_url,
+      shopify().webhook_secret,
+      texts.unicode,
+    );
     expect(response.status).toBe(200);
-    const order = await waitFor(() => prisma().order.findFirst({ where: { externalId: bigId }, include: { lines: true } }));
+    const order = await waitFor(() =>
+      prisma().order.findFirst({ where: { externalId: bigId }, include: { lines: true } }),
+    );
     expect(order.externalId).toBe(bigId);
     expect(order.lines[0].externalLineId).toBe(`${bigId}1`);
     expect(order.lines[0].name).toBe("Starfield \u{1F680} \u0418\u0433\u0440\u0430");
   });
 
   it("accepts a body with CRLF line breaks and a trailing newline", async () => {
-    const pretty = fixture("woocommerce/order-processing.json").replace(/\n/g, "\r\n").replace(/"id": 4321/, '"id": 7002') + "\r\n";
+    const pretty =
+      fixture("woocommerce/order-processing.json")
+        .replace(/\n/g, "\r\n")
+        .replace(/"id": 4321/, '"id": 7002') + "\r\n";
     const response = await postWoo(woo().webhook_url, woo().webhook_secret, pretty);
     expect(response.status).toBe(200);
-    const order = await waitFor(() => prisma().order.findFirst({ where: { externalId: "7002" }, include: { lines: true } }));
+    const order = await waitFor(() =>
+      prisma().order.findFirst({ where: { externalId: "7002" }, include: { lines: true } }),
+    );
     expect(order.lines.map((line) => line.name)).toContain("Starfield \u2013 Steam key (EU)");
   });
 });

@@ -46,7 +46,9 @@ describe("keys at rest", () => {
       const bytes = fs.readFileSync(file);
       for (const code of codes) {
         expect(bytes.includes(Buffer.from(code)), `${code} found in ${file}`).toBe(false);
-        expect(bytes.includes(Buffer.from(code, "utf16le")), `${code} found in ${file}`).toBe(false);
+        expect(bytes.includes(Buffer.from(code, "utf16le")), `${code} found in ${file}`).toBe(
+          false,
+        );
       }
     }
     const log = fs.readFileSync(server.logFile, "utf8");

@@ -14,16 +14,27 @@ beforeAll(async () => {
   otherAccountKey = (await createApiKey(prisma, other.id, "other")).key;
 
   const { shopify, woocommerce } = server.demo.shops;
-  await postShopify(shopify.webhook_url, shopify.webhook_secret, fixture("shopify/orders-paid.json"));
-  await postWoo(woocommerce.webhook_url, woocommerce.webhook_secret, fixture("woocommerce/order-created-pending.json"), {
-    topic: "order.created",
-  });
+  await postShopify(
+    shopify.webhook_url,
+    shopify.webhook_secret,
+    fixture("shopify/orders-paid.json"),
+  );
+  await postWoo(
+    woocommerce.webhook_url,
+    woocommerce.webhook_secret,
+    fixture("woocommerce/order-created-pending.json"),
+    {
+      topic: "order.created",
+    },
+  );
   const order = await waitFor(async () => {
     const found = await prisma.order.findFirst({ where: { shopId: shopify.id } });
     return found?.status === "delivered" ? found : undefined;
   });
   shopifyOrderId = order.id;
-  await waitFor(() => prisma.order.findFirst({ where: { shopId: woocommerce.id, status: "pending" } }));
+  await waitFor(() =>
+    prisma.order.findFirst({ where: { shopId: woocommerce.id, status: "pending" } }),
+  );
 });
 afterAll(() => server?.close());
 
@@ -36,7 +47,12 @@ describe("GET /api/v1/orders", () => {
     const body = await (await get("/api/v1/orders")).json();
     expect(body.meta).toMatchObject({ total: 2, page: 1 });
     expect(body.data[0]).toEqual(
-      expect.objectContaining({ id: expect.any(String), status: expect.any(String), product: expect.any(String), created_at: expect.any(String) }),
+      expect.objectContaining({
+        id: expect.any(String),
+        status: expect.any(String),
+        product: expect.any(String),
+        created_at: expect.any(String),
+      }),
     );
   });
 
@@ -73,9 +89,18 @@ describe("GET /api/v1/orders", () => {
 describe("GET /api/v1/orders/{id}", () => {
   it("shows lines, one purchase per unit, delivery state and the shop's reference, but no keys", async () => {
     const body = await (await get(`/api/v1/orders/${shopifyOrderId}`)).json();
-    expect(body.data).toMatchObject({ id: shopifyOrderId, status: "delivered", store_order_id: "#1042", shop_order_id: "5912345678901" });
-    expect(body.data.lines.map((line: { purchases: unknown[] }) => line.purchases.length)).toEqual([1, 3]);
-    expect(body.data.deliveries).toEqual([expect.objectContaining({ method: "email", status: "sent" })]);
+    expect(body.data).toMatchObject({
+      id: shopifyOrderId,
+      status: "delivered",
+      store_order_id: "#1042",
+      shop_order_id: "5912345678901",
+    });
+    expect(body.data.lines.map((line: { purchases: unknown[] }) => line.purchases.length)).toEqual([
+      1, 3,
+    ]);
+    expect(body.data.deliveries).toEqual([
+      expect.objectContaining({ method: "email", status: "sent" }),
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/"(code|seal)"/);
   });
 
@@ -101,7 +126,9 @@ describe("authentication and errors", () => {
   ])("answers 401 UNAUTHORIZED with %s", async (_name, key) => {
     const response = await get("/api/v1/orders", key);
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: "UNAUTHORIZED", message: expect.any(String), details: {} } });
+    expect(await response.json()).toEqual({
+      error: { code: "UNAUTHORIZED", message: expect.any(String), details: {} },
+    });
   });
 
   it("answers unknown routes with the NOT_FOUND envelope", async () => {
@@ -113,7 +140,10 @@ describe("authentication and errors", () => {
   it("answers malformed JSON on the API with a 400 envelope", async () => {
     const response = await fetch(`${server.url}/api/v1/webhooks`, {
       method: "POST",
-      headers: { authorization: `Bearer ${server.demo.api_key}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${server.demo.api_key}`,
+        "content-type": "application/json",
+      },
       body: "{nope",
     });
     expect(response.status).toBe(400);

@@ -28,7 +28,12 @@ function shopifyOrder(financialStatus = "paid") {
 function wooOrder(id: number, status: string, paid: boolean) {
   const text = fixture("woocommerce/order-processing.json");
   const order = JSON.parse(text);
-  Object.assign(order, { id, number: String(id), status, date_paid_gmt: paid ? "2026-07-14T09:31:04" : null });
+  Object.assign(order, {
+    id,
+    number: String(id),
+    status,
+    date_paid_gmt: paid ? "2026-07-14T09:31:04" : null,
+  });
   return JSON.stringify(order);
 }
 
@@ -40,10 +45,14 @@ async function orderOf(shopId: string, externalId: string) {
 }
 
 async function deliveredOrder(shopId: string, externalId: string) {
-  return waitFor(async () => {
-    const order = await orderOf(shopId, externalId);
-    return order?.status === "delivered" ? order : undefined;
-  }, 20_000, `order ${externalId} delivered`);
+  return waitFor(
+    async () => {
+      const order = await orderOf(shopId, externalId);
+      return order?.status === "delivered" ? order : undefined;
+    },
+    20_000,
+    `order ${externalId} delivered`,
+  );
 }
 
 describe("a paid shop order", () => {
@@ -56,7 +65,9 @@ describe("a paid shop order", () => {
     const externalId = JSON.parse(body).admin_graphql_api_id.split("/").pop();
     const order = await deliveredOrder(shop.id, externalId);
     expect(order.purchases).toHaveLength(4);
-    expect(order.purchases.every((purchase) => purchase.status === "confirmed" && purchase.key)).toBe(true);
+    expect(
+      order.purchases.every((purchase) => purchase.status === "confirmed" && purchase.key),
+    ).toBe(true);
 
     const mails = await readOutbox(prisma(), server.platform.vault, { orderId: order.id });
     expect(mails).toHaveLength(1);
@@ -69,13 +80,19 @@ describe("a paid shop order", () => {
 
   it("ends delivered with one key per unit and one email, for WooCommerce", async () => {
     const shop = server.demo.shops.woocommerce;
-    const response = await postWoo(shop.webhook_url, shop.webhook_secret, wooOrder(5001, "processing", true));
+    const response = await postWoo(
+      shop.webhook_url,
+      shop.webhook_secret,
+      wooOrder(5001, "processing", true),
+    );
     expect(response.status).toBe(200);
 
     const order = await deliveredOrder(shop.id, "5001");
     expect(order.purchases).toHaveLength(4);
     expect(order.purchases.filter((purchase) => purchase.key)).toHaveLength(4);
-    expect(await readOutbox(prisma(), server.platform.vault, { orderId: order.id })).toHaveLength(1);
+    expect(await readOutbox(prisma(), server.platform.vault, { orderId: order.id })).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -100,7 +117,9 @@ describe("repeated and reordered deliveries", () => {
   it("buys once when the same Shopify order comes with new webhook ids", async () => {
     const body = shopifyOrder();
     const shop = server.demo.shops.shopify;
-    await Promise.all([1, 2, 3].map(() => postShopify(shop.webhook_url, shop.webhook_secret, body)));
+    await Promise.all(
+      [1, 2, 3].map(() => postShopify(shop.webhook_url, shop.webhook_secret, body)),
+    );
 
     const externalId = JSON.parse(body).admin_graphql_api_id.split("/").pop();
     const order = await deliveredOrder(shop.id, externalId);
@@ -110,7 +129,11 @@ describe("repeated and reordered deliveries", () => {
   it("buys once through WooCommerce updates flipping processing, completed, on-hold, completed", async () => {
     const shop = server.demo.shops.woocommerce;
     for (const status of ["processing", "completed", "on-hold", "completed"]) {
-      const response = await postWoo(shop.webhook_url, shop.webhook_secret, wooOrder(5002, status, true));
+      const response = await postWoo(
+        shop.webhook_url,
+        shop.webhook_secret,
+        wooOrder(5002, status, true),
+      );
       expect(response.status).toBe(200);
     }
     const order = await deliveredOrder(shop.id, "5002");
@@ -135,16 +158,23 @@ describe("payment", () => {
     expect(waiting.purchases).toHaveLength(0);
     expect(waiting.paidAt).toBeNull();
 
-    await postShopify(shop.webhook_url, shop.webhook_secret, pending.replace('"pending"', '"paid"'), {
-      topic: "orders/paid",
-    });
+    await postShopify(
+      shop.webhook_url,
+      shop.webhook_secret,
+      pending.replace('"pending"', '"paid"'),
+      {
+        topic: "orders/paid",
+      },
+    );
     const order = await deliveredOrder(shop.id, externalId);
     expect(order.purchases).toHaveLength(4);
   });
 
   it("buys nothing for a pending WooCommerce order.created until an update shows it paid", async () => {
     const shop = server.demo.shops.woocommerce;
-    await postWoo(shop.webhook_url, shop.webhook_secret, wooOrder(5003, "pending", false), { topic: "order.created" });
+    await postWoo(shop.webhook_url, shop.webhook_secret, wooOrder(5003, "pending", false), {
+      topic: "order.created",
+    });
     const waiting = await waitFor(async () => {
       const order = await orderOf(shop.id, "5003");
       return order?.status === "pending" ? order : undefined;

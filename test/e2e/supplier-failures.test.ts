@@ -26,12 +26,23 @@ const prisma = () => server.platform.db.prisma;
 
 async function placeOrder(id: number, sku: string, unitPrice = "20.00") {
   const shop = server.demo.shops.woocommerce;
-  const response = await postWoo(shop.webhook_url, shop.webhook_secret, wooOrderFor(id, sku, 1, unitPrice));
+  const response = await postWoo(
+    shop.webhook_url,
+    shop.webhook_secret,
+    wooOrderFor(id, sku, 1, unitPrice),
+  );
   expect(response.status).toBe(200);
-  return waitFor(async () => {
-    const order = await prisma().order.findFirst({ where: { externalId: String(id) }, include: { purchases: true } });
-    return order && ["failed", "delivered"].includes(order.status) ? order : undefined;
-  }, 30_000, `order ${id} settled`);
+  return waitFor(
+    async () => {
+      const order = await prisma().order.findFirst({
+        where: { externalId: String(id) },
+        include: { purchases: true },
+      });
+      return order && ["failed", "delivered"].includes(order.status) ? order : undefined;
+    },
+    30_000,
+    `order ${id} settled`,
+  );
 }
 
 describe("when the supplier cannot sell", () => {
@@ -39,20 +50,29 @@ describe("when the supplier cannot sell", () => {
     ["out of stock", 8001, "SBX-SOLD-OUT", "out_of_stock"],
     ["failing", 8002, "SBX-FAILING", "unavailable"],
     ["timing out", 8003, "SBX-TIMEOUT", "timeout"],
-  ])("retries, then fails the order with order.failed when the supplier is %s", async (_name, id, offer, reason) => {
-    await mapSandboxProduct(server, `SKU-${offer}`, offer);
-    const order = await placeOrder(id, `SKU-${offer}`);
+  ])(
+    "retries, then fails the order with order.failed when the supplier is %s",
+    async (_name, id, offer, reason) => {
+      await mapSandboxProduct(server, `SKU-${offer}`, offer);
+      const order = await placeOrder(id, `SKU-${offer}`);
 
-    expect(order.status).toBe("failed");
-    expect(order.purchases[0].attempts).toBeGreaterThan(1);
-    expect(order.purchases[0].status).not.toBe("confirmed");
-    const failed = await waitFor(() => receiver.events("order.failed").find((event) => event.json.data.order_id === order.id));
-    expect(failed.json.data.error).toMatchObject({ code: "SUPPLIER_FAILED", message: expect.stringContaining(reason) });
-    const units = (failed.json.data.error as { details: { units: { last_error: string }[] } }).details.units;
-    expect(units).toHaveLength(1);
-    expect(units[0].last_error).toContain(reason);
-    expect(order.failureMessage).toContain(reason);
-  });
+      expect(order.status).toBe("failed");
+      expect(order.purchases[0].attempts).toBeGreaterThan(1);
+      expect(order.purchases[0].status).not.toBe("confirmed");
+      const failed = await waitFor(() =>
+        receiver.events("order.failed").find((event) => event.json.data.order_id === order.id),
+      );
+      expect(failed.json.data.error).toMatchObject({
+        code: "SUPPLIER_FAILED",
+        message: expect.stringContaining(reason),
+      });
+      const units = (failed.json.data.error as { details: { units: { last_error: string }[] } })
+        .details.units;
+      expect(units).toHaveLength(1);
+      expect(units[0].last_error).toContain(reason);
+      expect(order.failureMessage).toContain(reason);
+    },
+  );
 
   it("never pays more than the maximum cost: the order fails with a clear reason", async () => {
     await mapSandboxProduct(server, "SKU-PRICEY", "SBX-ELDEN-RING-EU", 1000);
@@ -66,15 +86,27 @@ describe("when the supplier cannot sell", () => {
   it("buys no unit of an order when one line's price is above its maximum", async () => {
     await mapSandboxProduct(server, "SKU-FINE", "SBX-STARFIELD-EU");
     const order = JSON.parse(wooOrderFor(8102, "SKU-PRICEY")) as { line_items: object[] };
-    order.line_items.unshift({ ...order.line_items[0], id: 81019, sku: "SKU-FINE", quantity: 2, total: "80.00" });
+    order.line_items.unshift({
+      ...order.line_items[0],
+      id: 81019,
+      sku: "SKU-FINE",
+      quantity: 2,
+      total: "80.00",
+    });
     const shop = server.demo.shops.woocommerce;
     await postWoo(shop.webhook_url, shop.webhook_secret, JSON.stringify(order));
 
     const failed = await waitFor(() =>
-      prisma().order.findFirst({ where: { externalId: "8102", status: "failed" }, include: { purchases: true } }),
+      prisma().order.findFirst({
+        where: { externalId: "8102", status: "failed" },
+        include: { purchases: true },
+      }),
     );
     expect(failed.failureCode).toBe("COST_ABOVE_MAXIMUM");
-    expect(failed.failureDetails).toMatchObject({ supplier_product_id: "SBX-ELDEN-RING-EU", max_cost_minor: 1000 });
+    expect(failed.failureDetails).toMatchObject({
+      supplier_product_id: "SBX-ELDEN-RING-EU",
+      max_cost_minor: 1000,
+    });
     expect(failed.purchases.filter((purchase) => purchase.status === "confirmed")).toHaveLength(0);
   });
 
@@ -93,20 +125,27 @@ describe("when the supplier charged but its answer was lost", () => {
 
     // The first attempt charges and loses the answer; stop the server right there.
     const purchase = await waitFor(() =>
-      prisma().purchase.findFirst({ where: { order: { externalId: "8200" }, attempts: { gte: 1 }, lastError: { not: null } } }),
+      prisma().purchase.findFirst({
+        where: { order: { externalId: "8200" }, attempts: { gte: 1 }, lastError: { not: null } },
+      }),
     );
     const dataDir = server.dataDir;
     await server.close();
 
     server = await startTestServer({ SUPPLIER_TIMEOUT_MS: "300" }, dataDir);
     const order = await waitFor(async () => {
-      const found = await prisma().order.findFirst({ where: { externalId: "8200" }, include: { purchases: { include: { key: true } } } });
+      const found = await prisma().order.findFirst({
+        where: { externalId: "8200" },
+        include: { purchases: { include: { key: true } } },
+      });
       return found?.status === "delivered" ? found : undefined;
     });
 
     const ledger = await server.platform.sandbox.ledger();
     expect(ledger.filter((entry) => entry.reference === purchase.reference)).toHaveLength(1);
     const key = order.purchases[0].key!;
-    expect(server.platform.vault.openText(key.seal, `key:${order.purchases[0].id}`)).toBe(sandboxCode(purchase.reference));
+    expect(server.platform.vault.openText(key.seal, `key:${order.purchases[0].id}`)).toBe(
+      sandboxCode(purchase.reference),
+    );
   });
 });

@@ -1,7 +1,12 @@
 import type { TestServer } from "./test-server.ts";
 
 /** Maps a new product, by SKU on the WooCommerce demo shop, to a sandbox catalogue entry. */
-export async function mapSandboxProduct(server: TestServer, sku: string, supplierProductId: string, maxCostMinor?: number) {
+export async function mapSandboxProduct(
+  server: TestServer,
+  sku: string,
+  supplierProductId: string,
+  maxCostMinor?: number,
+) {
   const prisma = server.platform.db.prisma;
   const product = await prisma.product.create({
     data: {
@@ -12,7 +17,9 @@ export async function mapSandboxProduct(server: TestServer, sku: string, supplie
       offers: { create: { supplier: "sandbox", supplierProductId } },
     },
   });
-  await prisma.productMapping.create({ data: { shopId: server.demo.shops.woocommerce.id, productId: product.id, sku } });
+  await prisma.productMapping.create({
+    data: { shopId: server.demo.shops.woocommerce.id, productId: product.id, sku },
+  });
   return product;
 }
 
@@ -28,7 +35,16 @@ export function wooOrderFor(id: number, sku: string, quantity = 1, unitPrice = "
     date_modified_gmt: "2026-07-14T09:31:05",
     billing: { first_name: "Ada", last_name: "Buyer", email: "ada.buyer@example.com" },
     line_items: [
-      { id: id * 10, name: `Item ${sku}`, product_id: 999, variation_id: 0, quantity, sku, total: (Number(unitPrice) * quantity).toFixed(2), total_tax: "0.00" },
+      {
+        id: id * 10,
+        name: `Item ${sku}`,
+        product_id: 999,
+        variation_id: 0,
+        quantity,
+        sku,
+        total: (Number(unitPrice) * quantity).toFixed(2),
+        total_tax: "0.00",
+      },
     ],
   });
 }

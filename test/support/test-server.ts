@@ -23,14 +23,25 @@ export const FAST_TIMINGS = {
  * The real server on a free loopback port, with its worker, over a fresh data folder (or the
  * given one, to restart on the same data). Logs go to a file the test can search.
  */
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir?: string,
+): Promise<TestServer> {
   const folder = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "pck-test-"));
   const logFile = path.join(folder, "server.log");
-  const config = loadConfig({ ...FAST_TIMINGS, LOG_LEVEL: "debug", PORT: "0", DATA_DIR: folder, ...env });
+  const config = loadConfig({
+    ...FAST_TIMINGS,
+    LOG_LEVEL: "debug",
+    PORT: "0",
+    DATA_DIR: folder,
+    ...env,
+  });
   const logStream = fs.createWriteStream(logFile, { flags: "a" });
 
   const server = await startServer(config, { logDestination: logStream });
-  const demo = JSON.parse(fs.readFileSync(path.join(folder, "demo-account.json"), "utf8")) as DemoAccount;
+  const demo = JSON.parse(
+    fs.readFileSync(path.join(folder, "demo-account.json"), "utf8"),
+  ) as DemoAccount;
   // The demo file names APP_URL; the test server listens on a port picked at start.
   for (const shop of Object.values(demo.shops)) {
     shop.webhook_url = shop.webhook_url.replace(/^https?:\/\/[^/]+/, server.url);
@@ -48,7 +59,11 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
 }
 
 /** Polls until `check` returns a truthy value, or fails with the last value seen. */
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 20_000, label = "condition"): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 20_000,
+  label = "condition",
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {

@@ -29,7 +29,8 @@ export function createHttpApp(platform: Platform) {
 
   app.notFound((c) => errorResponse(c, 404, "NOT_FOUND", "No such resource"));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return errorResponse(c, error.status, error.code, error.message, error.details);
+    if (error instanceof ApiError)
+      return errorResponse(c, error.status, error.code, error.message, error.details);
     platform.log.error({ err: error, path: c.req.path }, "request failed");
     return errorResponse(c, 500, "SERVER_ERROR", "Internal error");
   });

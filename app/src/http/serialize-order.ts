@@ -33,7 +33,11 @@ export function orderDetail(order: DetailedOrder) {
     created_at: order.createdAt.toISOString(),
     updated_at: order.updatedAt.toISOString(),
     failure: order.failureCode
-      ? { code: order.failureCode, message: order.failureMessage, details: order.failureDetails ?? {} }
+      ? {
+          code: order.failureCode,
+          message: order.failureMessage,
+          details: order.failureDetails ?? {},
+        }
       : null,
     lines: order.lines.map((line) => ({
       id: line.id,
@@ -50,7 +54,10 @@ export function orderDetail(order: DetailedOrder) {
         status: purchase.status,
         supplier: purchase.supplier,
         supplier_order_id: purchase.supplierOrderId,
-        cost: purchase.costMinor === null ? null : minorAmount(purchase.costMinor, purchase.currency ?? order.currency),
+        cost:
+          purchase.costMinor === null
+            ? null
+            : minorAmount(purchase.costMinor, purchase.currency ?? order.currency),
         currency: purchase.currency,
         attempts: purchase.attempts,
         last_error: purchase.lastError,

@@ -5,8 +5,13 @@ import { ApiError } from "./api-error.ts";
 export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
-  throw new ApiError(400, "VALIDATION_ERROR", `Invalid ${fields.map((f) => f.field).join(", ")}`, { fields });
+  const fields = result.error.issues.map((issue) => ({
+    field: issue.path.join("."),
+    message: issue.message,
+  }));
+  throw new ApiError(400, "VALIDATION_ERROR", `Invalid ${fields.map((f) => f.field).join(", ")}`, {
+    fields,
+  });
 }
 
 /** A JSON body, or a 400 when it is not JSON. */

@@ -1,8 +1,10 @@
 /** Decimal places of a currency's minor unit (EUR 2, JPY 0, KWD 3), from the platform's ICU data. */
 export function currencyDecimals(currency: string): number {
   try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+    return (
+      new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    );
   } catch {
     return 2;
   }

@@ -58,7 +58,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     timeoutMs: config.sandboxTimeoutMs,
   });
   const suppliers: Record<string, Supplier> = { [sandbox.id]: sandbox };
-  const shopPlatforms = Object.fromEntries(options.shopPlatforms.map((platform) => [platform.id, platform]));
+  const shopPlatforms = Object.fromEntries(
+    options.shopPlatforms.map((platform) => [platform.id, platform]),
+  );
   const mail = createMailSender({ smtpUrl: config.smtpUrl, vault, prisma, log });
   const channels = [emailChannel(mail, config.mailFrom), ...(options.extraChannels ?? [])];
 

@@ -9,7 +9,9 @@ describe("Shopify deliveries", () => {
     );
     const headers = { "x-shopify-hmac-sha256": "kUhXo+555TU7d5RSR3ObBhj83mMXc2nkJRwILiAoWiE=" };
     expect(shopifyPlatform.verify(headers, body, "shpss_test_secret")).toEqual({ ok: true });
-    expect(shopifyPlatform.verify(headers, Buffer.from(body.toString() + " "), "shpss_test_secret").ok).toBe(false);
+    expect(
+      shopifyPlatform.verify(headers, Buffer.from(body.toString() + " "), "shpss_test_secret").ok,
+    ).toBe(false);
   });
 
   it.each([
@@ -23,15 +25,25 @@ describe("Shopify deliveries", () => {
 
   it("reads the paid fixture with exact ids", () => {
     const order = shopifyPlatform.parseOrder("orders/paid", fixture("shopify/orders-paid.json"));
-    expect(order).toMatchObject({ externalId: "5912345678901", storeOrderRef: "#1042", paid: true, totalMinor: 10497 });
-    expect(order.lines.map((line) => [line.externalLineId, line.quantity, line.unitPriceMinor])).toEqual([
+    expect(order).toMatchObject({
+      externalId: "5912345678901",
+      storeOrderRef: "#1042",
+      paid: true,
+      totalMinor: 10497,
+    });
+    expect(
+      order.lines.map((line) => [line.externalLineId, line.quantity, line.unitPriceMinor]),
+    ).toEqual([
       ["14456789012345", 1, 4499],
       ["14456789012346", 3, 1999],
     ]);
   });
 
   it("reads the pending orders/create fixture as unpaid", () => {
-    const order = shopifyPlatform.parseOrder("orders/create", fixture("shopify/orders-create-pending.json"));
+    const order = shopifyPlatform.parseOrder(
+      "orders/create",
+      fixture("shopify/orders-create-pending.json"),
+    );
     expect(order.paid).toBe(false);
   });
 });

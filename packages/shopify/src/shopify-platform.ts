@@ -9,7 +9,12 @@ import {
 } from "@premiumcdkeys/core";
 
 /** Order topics whose body is the full REST Order resource. */
-const ORDER_TOPICS = new Set(["orders/create", "orders/paid", "orders/updated", "orders/cancelled"]);
+const ORDER_TOPICS = new Set([
+  "orders/create",
+  "orders/paid",
+  "orders/updated",
+  "orders/cancelled",
+]);
 
 /** Shopify's own webhook deliveries to `POST /api/webhook/shopify/{shop_id}`. */
 export const shopifyPlatform: ShopPlatform = {
@@ -51,7 +56,11 @@ type ShopifyOrder = {
   updated_at?: string | null;
   cancelled_at?: string | null;
   test?: boolean;
-  customer?: { first_name?: string | null; last_name?: string | null; email?: string | null } | null;
+  customer?: {
+    first_name?: string | null;
+    last_name?: string | null;
+    email?: string | null;
+  } | null;
   line_items: ShopifyLineItem[];
 };
 

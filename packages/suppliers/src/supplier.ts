@@ -62,11 +62,7 @@ export type SupplierKey =
   | { kind: "image"; mimeType: string; data: Buffer; fileName: string };
 
 export type SupplierErrorCode =
-  | "out_of_stock"
-  | "price_above_maximum"
-  | "unknown_product"
-  | "unavailable"
-  | "timeout";
+  "out_of_stock" | "price_above_maximum" | "unknown_product" | "unavailable" | "timeout";
 
 /**
  * A failed supplier call. `retryable` says whether trying again later can succeed; `timeout`

@@ -21,7 +21,8 @@ export const woocommercePlatform: ShopPlatform = {
   classify(headers, rawBody): DeliveryKind {
     const topic = headers["x-wc-webhook-topic"];
     // The ping sent when a webhook is created: form-encoded, unsigned, no X-WC-* headers.
-    if (!topic && /^webhook_id=\d+$/.test(rawBody.toString("latin1").trim())) return { kind: "ping" };
+    if (!topic && /^webhook_id=\d+$/.test(rawBody.toString("latin1").trim()))
+      return { kind: "ping" };
     if (!topic) return { kind: "invalid", reason: "Missing X-WC-Webhook-Topic header" };
     if (!ORDER_TOPICS.has(topic)) return { kind: "ignored", topic };
 
@@ -101,7 +102,8 @@ function toSnapshot(order: WooOrder): ShopOrderSnapshot {
 
 /** Line totals exclude tax; the customer paid total + tax, shared over the units. */
 function unitGrossPrice(line: WooLineItem, currency: string): number {
-  const gross = toMinorUnits(line.total ?? "0", currency) + toMinorUnits(line.total_tax ?? "0", currency);
+  const gross =
+    toMinorUnits(line.total ?? "0", currency) + toMinorUnits(line.total_tax ?? "0", currency);
   return Math.round(gross / Math.max(1, line.quantity));
 }
 

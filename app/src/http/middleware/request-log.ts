@@ -11,7 +11,12 @@ export function requestLog(log: Logger): MiddlewareHandler {
     await next();
     if (!log.isLevelEnabled("debug")) return;
     log.debug(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       "request",
     );
   };

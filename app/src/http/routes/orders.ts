@@ -8,7 +8,10 @@ import { validate } from "../validate.ts";
 
 const dateOrDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, "a date or an ISO-8601 date-time")
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
+    "a date or an ISO-8601 date-time",
+  )
   .refine((value) => !Number.isNaN(Date.parse(value)), "not a real date");
 
 const listQuery = z.object({
@@ -34,7 +37,10 @@ export function orderRoutes(platform: Platform) {
       page: query.page,
     });
     const pages = Math.ceil(total / query.limit);
-    return c.json({ data: orders.map(orderSummary), meta: { total, page: query.page, limit: query.limit, pages } });
+    return c.json({
+      data: orders.map(orderSummary),
+      meta: { total, page: query.page, limit: query.limit, pages },
+    });
   });
 
   routes.get("/:id", async (c) => {

@@ -24,7 +24,10 @@ export function shopWebhookRoutes(platform: Platform) {
     });
 
     if (!receipt.ok) {
-      platform.log.warn({ shopId, platform: connector.id, code: receipt.code }, "shop webhook rejected");
+      platform.log.warn(
+        { shopId, platform: connector.id, code: receipt.code },
+        "shop webhook rejected",
+      );
       return errorResponse(c, receipt.status, receipt.code, receipt.message);
     }
     if (receipt.outcome === "recorded") platform.worker.nudge();

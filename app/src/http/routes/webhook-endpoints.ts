@@ -17,7 +17,15 @@ const deliveriesQuery = z.object({
   api_key: z.string().optional(),
 });
 
-type Endpoint = { id: string; url: string; events: string[]; active: boolean; pausedAt: Date | null; consecutiveFailures: number; createdAt: Date };
+type Endpoint = {
+  id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  pausedAt: Date | null;
+  consecutiveFailures: number;
+  createdAt: Date;
+};
 
 function endpointJson(endpoint: Endpoint) {
   return {
@@ -31,7 +39,8 @@ function endpointJson(endpoint: Endpoint) {
   };
 }
 
-const notFound = () => new ApiError(404, "WEBHOOK_NOT_FOUND", "The requested webhook endpoint does not exist");
+const notFound = () =>
+  new ApiError(404, "WEBHOOK_NOT_FOUND", "The requested webhook endpoint does not exist");
 
 /** Outgoing webhook endpoints of the caller's account. */
 export function webhookEndpointRoutes(platform: Platform) {
@@ -54,7 +63,11 @@ export function webhookEndpointRoutes(platform: Platform) {
   routes.get("/:id/deliveries", async (c) => {
     const query = validate(deliveriesQuery, c.req.query());
     if (!(await endpoints.find(c.get("accountId"), c.req.param("id")))) throw notFound();
-    const { total, rows } = await endpoints.deliveries(c.get("accountId"), c.req.param("id"), query);
+    const { total, rows } = await endpoints.deliveries(
+      c.get("accountId"),
+      c.req.param("id"),
+      query,
+    );
     const data = rows.map((delivery) => ({
       id: delivery.id,
       event: delivery.eventType,
@@ -86,7 +99,8 @@ export function webhookEndpointRoutes(platform: Platform) {
     const result = await endpoints.sendTest(c.get("accountId"), c.req.param("id"));
     if (!result) throw notFound();
     const { attempt } = result;
-    const delivered = !attempt.error && attempt.statusCode !== undefined && attempt.statusCode < 300;
+    const delivered =
+      !attempt.error && attempt.statusCode !== undefined && attempt.statusCode < 300;
     return c.json({
       data: {
         delivery_id: result.delivery.id,
@@ -99,10 +113,18 @@ export function webhookEndpointRoutes(platform: Platform) {
   });
 
   routes.post("/:id/deliveries/:deliveryId/replay", async (c) => {
-    const copy = await endpoints.replay(c.get("accountId"), c.req.param("id"), c.req.param("deliveryId"));
-    if (!copy) throw new ApiError(404, "DELIVERY_NOT_FOUND", "The requested delivery does not exist");
+    const copy = await endpoints.replay(
+      c.get("accountId"),
+      c.req.param("id"),
+      c.req.param("deliveryId"),
+    );
+    if (!copy)
+      throw new ApiError(404, "DELIVERY_NOT_FOUND", "The requested delivery does not exist");
     platform.worker.nudge();
-    return c.json({ data: { id: copy.id, status: copy.status, replay_of: c.req.param("deliveryId") } }, 202);
+    return c.json(
+      { data: { id: copy.id, status: copy.status, replay_of: c.req.param("deliveryId") } },
+      202,
+    );
   });
 
   return routes;

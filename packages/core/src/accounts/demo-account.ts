@@ -50,10 +50,14 @@ export async function ensureDemoAccount(platform: Platform): Promise<DemoAccount
   const { prisma } = platform.db;
   const file = path.join(platform.config.dataDir, "demo-account.json");
   if ((await prisma.account.count()) > 0) {
-    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as DemoAccount) : undefined;
+    return fs.existsSync(file)
+      ? (JSON.parse(fs.readFileSync(file, "utf8")) as DemoAccount)
+      : undefined;
   }
 
-  const account = await prisma.account.create({ data: { name: "Demo key shop", sandboxMode: true } });
+  const account = await prisma.account.create({
+    data: { name: "Demo key shop", sandboxMode: true },
+  });
   const shopify = await createShop(platform, account.id, "shopify", "keys-demo.myshopify.com");
   const woocommerce = await createShop(platform, account.id, "woocommerce", "woo-demo.localhost");
   const products = [];
@@ -71,21 +75,38 @@ export async function ensureDemoAccount(platform: Platform): Promise<DemoAccount
         { shopId: shopify.id, productId: product.id, sku: demo.sku },
         { shopId: woocommerce.id, productId: product.id, sku: demo.sku },
         ...("shopify" in demo ? [mappingFor(shopify.id, product.id, demo.shopify)] : []),
-        ...("woocommerce" in demo ? [mappingFor(woocommerce.id, product.id, demo.woocommerce)] : []),
+        ...("woocommerce" in demo
+          ? [mappingFor(woocommerce.id, product.id, demo.woocommerce)]
+          : []),
       ],
     });
-    products.push({ id: product.id, name: demo.name, sku: demo.sku, supplier_product_id: demo.supplierProductId });
+    products.push({
+      id: product.id,
+      name: demo.name,
+      sku: demo.sku,
+      supplier_product_id: demo.supplierProductId,
+    });
   }
 
   const { key } = await createApiKey(prisma, account.id, "Demo key");
-  const demo: DemoAccount = { account_id: account.id, api_key: key, shops: { shopify, woocommerce }, products };
+  const demo: DemoAccount = {
+    account_id: account.id,
+    api_key: key,
+    shops: { shopify, woocommerce },
+    products,
+  };
   fs.mkdirSync(platform.config.dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(demo, null, 2) + "\n", { mode: 0o600 });
   platform.log.info({ accountId: account.id, file }, "demo account created");
   return demo;
 }
 
-async function createShop(platform: Platform, accountId: string, kind: "shopify" | "woocommerce", domain: string) {
+async function createShop(
+  platform: Platform,
+  accountId: string,
+  kind: "shopify" | "woocommerce",
+  domain: string,
+) {
   const id = crypto.randomUUID();
   const secret = randomBytes(24).toString("base64url");
   await platform.db.prisma.shop.create({
@@ -101,6 +122,15 @@ async function createShop(platform: Platform, accountId: string, kind: "shopify"
   return { id, domain, webhook_secret: secret, webhook_url: webhookUrl };
 }
 
-function mappingFor(shopId: string, productId: string, ids: { productId: string; variantId?: string }) {
-  return { shopId, productId, externalProductId: ids.productId, externalVariantId: ids.variantId ?? null };
+function mappingFor(
+  shopId: string,
+  productId: string,
+  ids: { productId: string; variantId?: string },
+) {
+  return {
+    shopId,
+    productId,
+    externalProductId: ids.productId,
+    externalVariantId: ids.variantId ?? null,
+  };
 }

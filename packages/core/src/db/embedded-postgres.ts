@@ -22,7 +22,10 @@ const LOCK_FILE = "postgres.lock";
  * the way it would talk to a PostgreSQL server. Only one process may open the folder: whoever
  * gets the lock serves it and writes its address; the others connect to that address.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: Logger,
+): Promise<EmbeddedPostgres> {
   fs.mkdirSync(dataDir, { recursive: true });
 
   const running = await findRunningServer(dataDir);
@@ -45,11 +48,15 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
 async function serveFolder(dataDir: string, log: Logger, release: () => void) {
   // PGlite runs queries synchronously; in its own thread it has a core of its own instead of
   // stalling the HTTP server and the worker between every statement.
-  const thread = new Worker(new URL("./pglite-thread.ts", import.meta.url), { workerData: { dataDir } });
+  const thread = new Worker(new URL("./pglite-thread.ts", import.meta.url), {
+    workerData: { dataDir },
+  });
   const port = await new Promise<number>((resolve, reject) => {
     thread.once("message", (message: { port: number }) => resolve(message.port));
     thread.once("error", reject);
-    thread.once("exit", (code) => reject(new Error(`The database thread exited with code ${code}`)));
+    thread.once("exit", (code) =>
+      reject(new Error(`The database thread exited with code ${code}`)),
+    );
   });
 
   const address: EmbeddedAddress = { pid: process.pid, host: "127.0.0.1", port };
@@ -81,7 +88,9 @@ function urlOf(address: EmbeddedAddress): string {
 async function findRunningServer(dataDir: string): Promise<EmbeddedAddress | undefined> {
   let address: EmbeddedAddress;
   try {
-    address = JSON.parse(fs.readFileSync(path.join(dataDir, ADDRESS_FILE), "utf8")) as EmbeddedAddress;
+    address = JSON.parse(
+      fs.readFileSync(path.join(dataDir, ADDRESS_FILE), "utf8"),
+    ) as EmbeddedAddress;
   } catch {
     return undefined;
   }

@@ -53,7 +53,10 @@ export function readMigrations(): MigrationList {
       path: name,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok", value: fs.readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8") },
+        content: {
+          tag: "ok",
+          value: fs.readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8"),
+        },
       },
     })),
   };
@@ -70,11 +73,15 @@ function loadSchemaEngineModule(): Promise<typeof SchemaEngineModule> {
   loadedModule ??= (async () => {
     const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     // The wasm-bindgen glue: the engine's API plus the hook that hands it its instance.
-    const bindings = (await import(pathToFileURL(bindingsPath).href)) as typeof SchemaEngineModule & {
+    const bindings = (await import(
+      pathToFileURL(bindingsPath).href
+    )) as typeof SchemaEngineModule & {
       __wbg_set_wasm(exports: WebAssembly.Exports): void;
     };
     const wasmBytes = fs.readFileSync(bindingsPath.replace(/\.js$/, ".wasm"));
-    const { instance } = await WebAssembly.instantiate(wasmBytes, { "./schema_engine_bg.js": bindings });
+    const { instance } = await WebAssembly.instantiate(wasmBytes, {
+      "./schema_engine_bg.js": bindings,
+    });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bindings;

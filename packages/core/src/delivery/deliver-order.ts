@@ -61,12 +61,16 @@ async function loadDeliverable(
   orderId: string,
 ): Promise<DeliverableOrder | undefined> {
   const order = await prisma.order.findUnique({
+    relationLoadStrategy: "join",
     where: { id: orderId },
     include: {
       shop: true,
       lines: {
         orderBy: { position: "asc" },
-        include: { product: true, purchases: { orderBy: { unitIndex: "asc" }, include: { key: true } } },
+        include: {
+          product: true,
+          purchases: { orderBy: { unitIndex: "asc" }, include: { key: true } },
+        },
       },
     },
   });
@@ -79,7 +83,17 @@ async function loadDeliverable(
       const secret = vault.open(key.seal, `key:${purchase.id}`);
       const productName = line.product?.name ?? line.name;
       return key.kind === "image"
-        ? [{ productName, key: { kind: "image", mimeType: key.mimeType, data: secret, fileName: key.fileName ?? "key.png" } }]
+        ? [
+            {
+              productName,
+              key: {
+                kind: "image",
+                mimeType: key.mimeType,
+                data: secret,
+                fileName: key.fileName ?? "key.png",
+              },
+            },
+          ]
         : [{ productName, key: { kind: "text", code: secret.toString("utf8") } }];
     }),
   );
@@ -97,7 +111,11 @@ async function loadDeliverable(
 }
 
 async function markDelivered(prisma: PrismaClient, orderId: string): Promise<void> {
-  const loaded = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: ORDER_EVENT_INCLUDE });
+  const loaded = await prisma.order.findUniqueOrThrow({
+    relationLoadStrategy: "join",
+    where: { id: orderId },
+    include: ORDER_EVENT_INCLUDE,
+  });
   const order = { ...loaded, status: OrderStatus.delivered };
 
   await prisma.$transaction(async (tx) => {

@@ -23,5 +23,7 @@ export type DeliverableOrder = {
 
 export type DeliverableItem = {
   productName: string;
-  key: { kind: "text"; code: string } | { kind: "image"; mimeType: string; data: Buffer; fileName: string };
+  key:
+    | { kind: "text"; code: string }
+    | { kind: "image"; mimeType: string; data: Buffer; fileName: string };
 };

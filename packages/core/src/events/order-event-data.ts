@@ -6,7 +6,12 @@ type LineForEvent = {
   quantity: number;
   productId: string | null;
   product: { id: string; name: string } | null;
-  purchases: { supplier: string | null; costMinor: number | null; currency: string | null; status: string }[];
+  purchases: {
+    supplier: string | null;
+    costMinor: number | null;
+    currency: string | null;
+    status: string;
+  }[];
 };
 
 export type OrderForEvent = {
@@ -27,7 +32,9 @@ export type OrderForEvent = {
 export function orderEventData(order: OrderForEvent, extra: Record<string, unknown> = {}) {
   const delivered = order.deliveries.some((delivery) => delivery.status === "sent");
   const deliveryMethod = order.deliveries[0]?.channel ?? "email";
-  const lines = order.lines.map((line) => lineData(line, order.currency, delivered, deliveryMethod));
+  const lines = order.lines.map((line) =>
+    lineData(line, order.currency, delivered, deliveryMethod),
+  );
   const first = lines[0];
 
   return {

@@ -43,9 +43,14 @@ export async function recordEvent(
 }
 
 export function enqueueWebhookDispatch(db: Db, endpointId: string, runAt?: Date): Promise<void> {
-  return enqueueJob(db, DISPATCH_WEBHOOKS_JOB, { endpointId }, {
-    uniqueKey: `webhooks:${endpointId}`,
-    runAt,
-    maxAttempts: 1000,
-  });
+  return enqueueJob(
+    db,
+    DISPATCH_WEBHOOKS_JOB,
+    { endpointId },
+    {
+      uniqueKey: `webhooks:${endpointId}`,
+      runAt,
+      maxAttempts: 1000,
+    },
+  );
 }

@@ -44,7 +44,13 @@ export async function claimJobs(
   leaseMs: number,
 ): Promise<JobRow[]> {
   const rows = await db.$queryRaw<
-    { id: bigint; type: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }[]
+    {
+      id: bigint;
+      type: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+      max_attempts: number;
+    }[]
   >`
     UPDATE jobs SET status = 'running', locked_by = ${workerId},
            locked_until = now() + make_interval(secs => ${leaseMs / 1000}),
@@ -67,7 +73,12 @@ export async function claimJobs(
 }
 
 /** Extends the lease of a job this worker is still running. */
-export async function renewLease(db: Db, id: bigint, workerId: string, leaseMs: number): Promise<void> {
+export async function renewLease(
+  db: Db,
+  id: bigint,
+  workerId: string,
+  leaseMs: number,
+): Promise<void> {
   await db.$executeRaw`
     UPDATE jobs SET locked_until = now() + make_interval(secs => ${leaseMs / 1000})
      WHERE id = ${id} AND locked_by = ${workerId} AND status = 'running'`;

@@ -3,7 +3,14 @@ import os from "node:os";
 import type { PrismaClient } from "../db/types.ts";
 import type { Logger } from "../logger.ts";
 import { PermanentFailure, RetryLater } from "./job-errors.ts";
-import { claimJobs, completeJob, failJob, renewLease, rescheduleJob, type JobRow } from "./job-queue.ts";
+import {
+  claimJobs,
+  completeJob,
+  failJob,
+  renewLease,
+  rescheduleJob,
+  type JobRow,
+} from "./job-queue.ts";
 import { retryDelayMs } from "./retry-schedule.ts";
 
 export type JobContext = { jobId: bigint; attempt: number; maxAttempts: number; log: Logger };
@@ -11,7 +18,11 @@ export type JobContext = { jobId: bigint; attempt: number; maxAttempts: number; 
 export type JobHandler = {
   run(payload: Record<string, unknown>, context: JobContext): Promise<void>;
   /** Called once when the job has failed for good, to record the failure where people look. */
-  onFinalFailure?(payload: Record<string, unknown>, error: Error, context: JobContext): Promise<void>;
+  onFinalFailure?(
+    payload: Record<string, unknown>,
+    error: Error,
+    context: JobContext,
+  ): Promise<void>;
 };
 
 export type WorkerOptions = {
@@ -87,7 +98,12 @@ export class Worker {
 
   async #execute(job: JobRow): Promise<void> {
     const log = this.log.child({ jobId: String(job.id), jobType: job.type, attempt: job.attempts });
-    const context: JobContext = { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, log };
+    const context: JobContext = {
+      jobId: job.id,
+      attempt: job.attempts,
+      maxAttempts: job.maxAttempts,
+      log,
+    };
     const handler = this.handlers[job.type];
     // A slow job keeps its lease; only a worker that died lets it run out.
     const heartbeat = setInterval(() => {
@@ -97,7 +113,8 @@ export class Worker {
     }, this.options.leaseMs / 3);
 
     try {
-      if (!handler) throw new PermanentFailure(`No handler for job type ${job.type}`, "UNKNOWN_JOB");
+      if (!handler)
+        throw new PermanentFailure(`No handler for job type ${job.type}`, "UNKNOWN_JOB");
       await handler.run(job.payload, context);
       await completeJob(this.prisma, job.id, this.id);
     } catch (error) {
@@ -109,7 +126,12 @@ export class Worker {
     }
   }
 
-  async #settleFailure(job: JobRow, handler: JobHandler | undefined, error: Error, context: JobContext) {
+  async #settleFailure(
+    job: JobRow,
+    handler: JobHandler | undefined,
+    error: Error,
+    context: JobContext,
+  ) {
     if (error instanceof RetryLater) {
       const runAt = new Date(Date.now() + error.delayMs);
       await rescheduleJob(this.prisma, job.id, this.id, runAt, error.message, false);
@@ -121,7 +143,10 @@ export class Worker {
     if (!final) {
       const runAt = new Date(Date.now() + retryDelayMs(job.attempts, this.options.retryBaseMs));
       await rescheduleJob(this.prisma, job.id, this.id, runAt, error.message, true);
-      context.log.warn({ reason: error.message, retryAt: runAt.toISOString() }, "job failed; will retry");
+      context.log.warn(
+        { reason: error.message, retryAt: runAt.toISOString() },
+        "job failed; will retry",
+      );
       return;
     }
 

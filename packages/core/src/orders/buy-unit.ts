@@ -15,9 +15,7 @@ export type UnitToBuy = {
 };
 
 export type UnitOutcome =
-  | { outcome: "confirmed" }
-  | { outcome: "busy" }
-  | { outcome: "failed"; error: SupplierError };
+  { outcome: "confirmed" } | { outcome: "busy" } | { outcome: "failed"; error: SupplierError };
 
 /**
  * Buys one unit, at most once. The purchase row is claimed first so no other worker calls the
@@ -43,7 +41,8 @@ export async function buyUnit(
   const call = <T>(promise: Promise<T>) => withSupplierTimeout(promise, timing.supplierTimeoutMs);
   let order: SupplierOrder;
   try {
-    const earlier = claimed[0].attempts > 1 ? await call(unit.supplier.findOrder(unit.reference)) : undefined;
+    const earlier =
+      claimed[0].attempts > 1 ? await call(unit.supplier.findOrder(unit.reference)) : undefined;
     order =
       earlier ??
       (await call(
@@ -56,7 +55,9 @@ export async function buyUnit(
       ));
   } catch (caught) {
     const error =
-      caught instanceof SupplierError ? caught : new SupplierError("unavailable", "The supplier call failed");
+      caught instanceof SupplierError
+        ? caught
+        : new SupplierError("unavailable", "The supplier call failed");
     await releaseClaim(prisma, unit.purchaseId, `${error.code}: ${error.message}`);
     return { outcome: "failed", error };
   }
@@ -81,7 +82,10 @@ async function releaseClaim(prisma: PrismaClient, purchaseId: string, reason: st
 }
 
 async function isConfirmed(prisma: PrismaClient, purchaseId: string): Promise<boolean> {
-  const purchase = await prisma.purchase.findUnique({ where: { id: purchaseId }, select: { status: true } });
+  const purchase = await prisma.purchase.findUnique({
+    where: { id: purchaseId },
+    select: { status: true },
+  });
   return purchase?.status === "confirmed";
 }
 

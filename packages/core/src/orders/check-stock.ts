@@ -7,7 +7,10 @@ import type { JobHandler } from "../jobs/worker.ts";
  * Compares a product's stock at its suppliers with its threshold and announces `stock.low` once
  * per crossing: again only after stock has come back above the threshold.
  */
-export function checkStockHandler(prisma: PrismaClient, suppliers: Record<string, Supplier>): JobHandler {
+export function checkStockHandler(
+  prisma: PrismaClient,
+  suppliers: Record<string, Supplier>,
+): JobHandler {
   return {
     async run(payload) {
       const product = await prisma.product.findUnique({

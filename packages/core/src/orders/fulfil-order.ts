@@ -47,7 +47,9 @@ export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
       const code = error instanceof PermanentFailure ? error.code : "SUPPLIER_FAILED";
       // Our own failures carry readable reasons; anything else may hold internals.
       const known = error instanceof PermanentFailure || error instanceof UnitsNotBought;
-      const message = known ? error.message : "Keys could not be bought because of an internal error";
+      const message = known
+        ? error.message
+        : "Keys could not be bought because of an internal error";
       const unbought = await deps.prisma.purchase.findMany({
         where: { orderId, status: { not: "confirmed" } },
         orderBy: [{ orderLineId: "asc" }, { unitIndex: "asc" }],
@@ -69,10 +71,16 @@ export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
 }
 
 /** Writes one purchase row per unit (with its reference) before any supplier is called. */
-async function prepareUnits(deps: FulfilmentDeps, orderId: string): Promise<UnitToBuy[] | undefined> {
+async function prepareUnits(
+  deps: FulfilmentDeps,
+  orderId: string,
+): Promise<UnitToBuy[] | undefined> {
   const order = await deps.prisma.order.findUnique({
+    relationLoadStrategy: "join",
     where: { id: orderId },
-    include: { lines: { include: { product: { include: { offers: { orderBy: { priority: "asc" } } } } } } },
+    include: {
+      lines: { include: { product: { include: { offers: { orderBy: { priority: "asc" } } } } } },
+    },
   });
   if (!order || order.status !== OrderStatus.processing) return undefined;
 
@@ -88,7 +96,9 @@ async function prepareUnits(deps: FulfilmentDeps, orderId: string): Promise<Unit
     skipDuplicates: true,
   });
 
-  const open = await deps.prisma.purchase.findMany({ where: { orderId, status: { not: "confirmed" } } });
+  const open = await deps.prisma.purchase.findMany({
+    where: { orderId, status: { not: "confirmed" } },
+  });
   return open.map((purchase) => {
     const line = order.lines.find((candidate) => candidate.id === purchase.orderLineId)!;
     const offer = line.product?.offers.find((candidate) => deps.suppliers[candidate.supplier]);
@@ -114,28 +124,40 @@ async function prepareUnits(deps: FulfilmentDeps, orderId: string): Promise<Unit
  * still gets the maximum with every purchase, for a price that changes in between.
  */
 async function refuseAboveMaximum(units: UnitToBuy[], timeoutMs: number): Promise<void> {
-  const offers = new Map(units.map((unit) => [`${unit.supplier.id}:${unit.supplierProductId}`, unit]));
+  const offers = new Map(
+    units.map((unit) => [`${unit.supplier.id}:${unit.supplierProductId}`, unit]),
+  );
   for (const unit of offers.values()) {
-    const product = await withSupplierTimeout(unit.supplier.getProduct(unit.supplierProductId), timeoutMs)
-      .catch((error: unknown) => {
-        if (!(error instanceof SupplierError)) throw error;
-        throw new UnitsNotBought(`Price check failed: ${error.code}: ${error.message}`);
-      });
+    const product = await withSupplierTimeout(
+      unit.supplier.getProduct(unit.supplierProductId),
+      timeoutMs,
+    ).catch((error: unknown) => {
+      if (!(error instanceof SupplierError)) throw error;
+      throw new UnitsNotBought(`Price check failed: ${error.code}: ${error.message}`);
+    });
     if (!product) {
-      throw new PermanentFailure(`The supplier no longer sells ${unit.supplierProductId}`, "UNKNOWN_SUPPLIER_PRODUCT", {
-        supplier: unit.supplier.id,
-        supplier_product_id: unit.supplierProductId,
-      });
+      throw new PermanentFailure(
+        `The supplier no longer sells ${unit.supplierProductId}`,
+        "UNKNOWN_SUPPLIER_PRODUCT",
+        {
+          supplier: unit.supplier.id,
+          supplier_product_id: unit.supplierProductId,
+        },
+      );
     }
     if (product.priceMinor > unit.maxCostMinor || product.currency !== unit.currency) {
-      throw new PermanentFailure("The supplier's price is above the product's maximum cost", "COST_ABOVE_MAXIMUM", {
-        supplier: unit.supplier.id,
-        supplier_product_id: unit.supplierProductId,
-        price_minor: product.priceMinor,
-        price_currency: product.currency,
-        max_cost_minor: unit.maxCostMinor,
-        currency: unit.currency,
-      });
+      throw new PermanentFailure(
+        "The supplier's price is above the product's maximum cost",
+        "COST_ABOVE_MAXIMUM",
+        {
+          supplier: unit.supplier.id,
+          supplier_product_id: unit.supplierProductId,
+          price_minor: product.priceMinor,
+          price_currency: product.currency,
+          max_cost_minor: unit.maxCostMinor,
+          currency: unit.currency,
+        },
+      );
     }
   }
 }
@@ -144,21 +166,33 @@ async function refuseAboveMaximum(units: UnitToBuy[], timeoutMs: number): Promis
 class UnitsNotBought extends Error {}
 
 function settleOutcomes(outcomes: UnitOutcome[]): void {
-  const failures = outcomes.flatMap((outcome) => (outcome.outcome === "failed" ? [outcome.error] : []));
+  const failures = outcomes.flatMap((outcome) =>
+    outcome.outcome === "failed" ? [outcome.error] : [],
+  );
   const details = {
     units_failed: failures.length,
-    reasons: failures.map((error) => ({ code: error.code, message: error.message, ...error.details })),
+    reasons: failures.map((error) => ({
+      code: error.code,
+      message: error.message,
+      ...error.details,
+    })),
   };
 
   const priceRefused = failures.find((error) => error.code === "price_above_maximum");
   if (priceRefused) {
-    throw new PermanentFailure("The supplier's price is above the product's maximum cost", "COST_ABOVE_MAXIMUM", details);
+    throw new PermanentFailure(
+      "The supplier's price is above the product's maximum cost",
+      "COST_ABOVE_MAXIMUM",
+      details,
+    );
   }
   if (failures.some((error) => !error.retryable)) {
     throw new PermanentFailure(failures[0].message, "SUPPLIER_REJECTED", details);
   }
   if (failures.length > 0) {
-    throw new UnitsNotBought(`${failures.length} unit(s) not bought: ${failures[0].code}: ${failures[0].message}`);
+    throw new UnitsNotBought(
+      `${failures.length} unit(s) not bought: ${failures[0].code}: ${failures[0].message}`,
+    );
   }
   if (outcomes.some((outcome) => outcome.outcome === "busy")) {
     throw new RetryLater(1000, "another worker is buying a unit of this order");
@@ -167,20 +201,30 @@ function settleOutcomes(outcomes: UnitOutcome[]): void {
 
 /** Loads the event's data before the transaction, which then holds the database only briefly. */
 async function markFulfilled(prisma: PrismaClient, orderId: string): Promise<void> {
-  const loaded = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: ORDER_EVENT_INCLUDE });
+  const loaded = await prisma.order.findUniqueOrThrow({
+    relationLoadStrategy: "join",
+    where: { id: orderId },
+    include: ORDER_EVENT_INCLUDE,
+  });
   const order = { ...loaded, status: OrderStatus.fulfilled };
 
   await prisma.$transaction(async (tx) => {
     const moved = await tx.order.updateMany({
       where: { id: orderId, status: OrderStatus.processing },
-      data: { status: OrderStatus.fulfilled, failureCode: null, failureMessage: null, failureDetails: undefined },
+      data: {
+        status: OrderStatus.fulfilled,
+        failureCode: null,
+        failureMessage: null,
+        failureDetails: undefined,
+      },
     });
     if (moved.count === 0) return;
 
     await recordEvent(tx, order.accountId, "order.fulfilled", orderEventData(order), orderId);
     await enqueueJob(tx, DELIVER_ORDER_JOB, { orderId }, { uniqueKey: `deliver:${orderId}` });
     for (const productId of new Set(order.lines.map((line) => line.productId))) {
-      if (productId) await enqueueJob(tx, CHECK_STOCK_JOB, { productId }, { uniqueKey: `stock:${productId}` });
+      if (productId)
+        await enqueueJob(tx, CHECK_STOCK_JOB, { productId }, { uniqueKey: `stock:${productId}` });
     }
   });
 }

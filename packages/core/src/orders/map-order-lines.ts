@@ -23,7 +23,8 @@ export async function mapOrderLines(db: Db, shopId: string, lines: ShopOrderLine
       : undefined;
     const byProduct = line.externalProductId
       ? mappings.find(
-          (mapping) => mapping.externalProductId === line.externalProductId && !mapping.externalVariantId,
+          (mapping) =>
+            mapping.externalProductId === line.externalProductId && !mapping.externalVariantId,
         )
       : undefined;
     const bySku = line.sku ? mappings.find((mapping) => mapping.sku === line.sku) : undefined;

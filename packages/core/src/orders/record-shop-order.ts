@@ -44,13 +44,17 @@ export async function recordShopOrder(
     const order = existing ?? (await createOrder(tx, shop, snapshot));
     if (!existing) log.info({ orderId: order.id }, "order recorded");
 
-    const stale = existing?.sourceUpdatedAt && snapshot.updatedAt && snapshot.updatedAt < existing.sourceUpdatedAt;
+    const stale =
+      existing?.sourceUpdatedAt &&
+      snapshot.updatedAt &&
+      snapshot.updatedAt < existing.sourceUpdatedAt;
     const paidAt = order.paidAt ?? (snapshot.paid ? (snapshot.paidAt ?? new Date()) : null);
     const waitingToBuy = BEFORE_PURCHASE.includes(order.status);
 
     let status = order.status;
     if (waitingToBuy && snapshot.cancelled && !stale) status = OrderStatus.cancelled;
-    else if (waitingToBuy && paidAt) status = (await allLinesMapped(tx, order.id)) ? OrderStatus.processing : OrderStatus.pending;
+    else if (waitingToBuy && paidAt)
+      status = (await allLinesMapped(tx, order.id)) ? OrderStatus.processing : OrderStatus.pending;
     else if (waitingToBuy) status = OrderStatus.pending;
 
     await tx.order.update({
@@ -61,12 +65,19 @@ export async function recordShopOrder(
         sourceUpdatedAt: stale ? undefined : snapshot.updatedAt,
         failureCode: status === OrderStatus.pending && paidAt ? "WAITING_FOR_MAPPING" : undefined,
         failureMessage:
-          status === OrderStatus.pending && paidAt ? "A line has no product mapping yet" : undefined,
+          status === OrderStatus.pending && paidAt
+            ? "A line has no product mapping yet"
+            : undefined,
       },
     });
 
     if (status === OrderStatus.processing && order.status !== OrderStatus.processing) {
-      await enqueueJob(tx, FULFIL_ORDER_JOB, { orderId: order.id }, { uniqueKey: `fulfil:${order.id}` });
+      await enqueueJob(
+        tx,
+        FULFIL_ORDER_JOB,
+        { orderId: order.id },
+        { uniqueKey: `fulfil:${order.id}` },
+      );
       log.info({ orderId: order.id }, "order paid: buying keys");
     }
   });

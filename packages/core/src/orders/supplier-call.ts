@@ -8,7 +8,8 @@ export async function withSupplierTimeout<T>(call: Promise<T>, timeoutMs: number
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new SupplierError("timeout", `No answer from the supplier within ${timeoutMs} ms`)),
+      () =>
+        reject(new SupplierError("timeout", `No answer from the supplier within ${timeoutMs} ms`)),
       timeoutMs,
     );
   });

@@ -18,13 +18,17 @@ export function processShopWebhookHandler(
       if (!inbound || inbound.processedAt) return;
 
       const platform = platforms[inbound.shop.platform];
-      if (!platform) throw new PermanentFailure(`No platform ${inbound.shop.platform}`, "UNKNOWN_PLATFORM");
+      if (!platform)
+        throw new PermanentFailure(`No platform ${inbound.shop.platform}`, "UNKNOWN_PLATFORM");
 
       let snapshot;
       try {
         snapshot = platform.parseOrder(inbound.topic, inbound.body);
       } catch (error) {
-        throw new PermanentFailure(`Unusable ${inbound.topic} body: ${(error as Error).message}`, "BAD_PAYLOAD");
+        throw new PermanentFailure(
+          `Unusable ${inbound.topic} body: ${(error as Error).message}`,
+          "BAD_PAYLOAD",
+        );
       }
 
       const orderLog = log.child({ shopId: inbound.shopId });

@@ -39,12 +39,18 @@ export async function receiveShopWebhook(
   if (!verification.ok) {
     return { ok: false, status: 401, code: "INVALID_SIGNATURE", message: verification.reason };
   }
-  if (kind.kind === "invalid") return { ok: false, status: 400, code: "INVALID_WEBHOOK", message: kind.reason };
+  if (kind.kind === "invalid")
+    return { ok: false, status: 400, code: "INVALID_WEBHOOK", message: kind.reason };
   if (kind.kind === "ignored") return { ok: true, outcome: "ignored" };
 
   const body = rawBody.toString("utf8");
   if (!isJsonObject(body)) {
-    return { ok: false, status: 400, code: "MALFORMED_JSON", message: "The body is not a JSON object" };
+    return {
+      ok: false,
+      status: 400,
+      code: "MALFORMED_JSON",
+      message: "The body is not a JSON object",
+    };
   }
 
   const inboundId = randomUUID();
@@ -57,7 +63,9 @@ export async function receiveShopWebhook(
     INSERT INTO jobs (type, payload)
     SELECT ${PROCESS_SHOP_WEBHOOK_JOB}, jsonb_build_object('inboundId', id) FROM inbound`;
 
-  return recorded ? { ok: true, outcome: "recorded", inboundId } : { ok: true, outcome: "duplicate" };
+  return recorded
+    ? { ok: true, outcome: "recorded", inboundId }
+    : { ok: true, outcome: "duplicate" };
 }
 
 function isJsonObject(text: string): boolean {

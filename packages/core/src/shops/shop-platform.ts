@@ -13,7 +13,11 @@ export interface ShopPlatform {
   classify(headers: Record<string, string | undefined>, rawBody: Buffer): DeliveryKind;
 
   /** Checks the signature over the exact bytes received, in constant time. */
-  verify(headers: Record<string, string | undefined>, rawBody: Buffer, secret: string): Verification;
+  verify(
+    headers: Record<string, string | undefined>,
+    rawBody: Buffer,
+    secret: string,
+  ): Verification;
 
   /** Reads the order carried by a verified, recorded delivery. Throws on a body it cannot use. */
   parseOrder(topic: string, rawBody: string): ShopOrderSnapshot;

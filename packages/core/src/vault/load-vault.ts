@@ -18,7 +18,10 @@ export function loadVault(config: Config, log: Logger): KeyVault {
   fs.mkdirSync(config.dataDir, { recursive: true });
   try {
     fs.writeFileSync(file, randomBytes(32).toString("hex") + "\n", { flag: "wx", mode: 0o600 });
-    log.warn({ file }, "KEY_ENCRYPTION_KEY not set: generated a development key in the data folder");
+    log.warn(
+      { file },
+      "KEY_ENCRYPTION_KEY not set: generated a development key in the data folder",
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     log.warn({ file }, "KEY_ENCRYPTION_KEY not set: using the development key in the data folder");

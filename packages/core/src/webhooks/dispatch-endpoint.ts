@@ -31,7 +31,8 @@ export function dispatchEndpointHandler(
       const endpointId = String(payload.endpointId);
       const endpoint = await leaseEndpoint(prisma, endpointId);
       if (endpoint === "inactive") return;
-      if (endpoint === "busy") throw new RetryLater(100, "another worker is sending to this endpoint");
+      if (endpoint === "busy")
+        throw new RetryLater(100, "another worker is sending to this endpoint");
 
       try {
         const secret = vault.openText(endpoint.secretSeal, `endpoint:${endpoint.id}`);
@@ -49,7 +50,12 @@ export function dispatchEndpointHandler(
           const attempt = await sendWebhook({
             url: endpoint.url,
             body: delivery.body,
-            headers: signedHeaders({ deliveryId: delivery.id, eventType: delivery.eventType, body: delivery.body, secret }),
+            headers: signedHeaders({
+              deliveryId: delivery.id,
+              eventType: delivery.eventType,
+              body: delivery.body,
+              secret,
+            }),
             timeoutMs: policy.timeoutMs,
             allowPrivate: policy.allowPrivateTargets,
           });
@@ -71,11 +77,21 @@ export function dispatchEndpointHandler(
           }
 
           log.warn({ ...logFields, reason: attempt.error }, "webhook delivery failed");
-          await recordFailure(prisma, endpointId, delivery.id, delivery.attempts + 1, attempt.statusCode, policy);
+          await recordFailure(
+            prisma,
+            endpointId,
+            delivery.id,
+            delivery.attempts + 1,
+            attempt.statusCode,
+            policy,
+          );
           return;
         }
       } finally {
-        await prisma.webhookEndpoint.update({ where: { id: endpointId }, data: { dispatchLockedUntil: null } });
+        await prisma.webhookEndpoint.update({
+          where: { id: endpointId },
+          data: { dispatchLockedUntil: null },
+        });
       }
     },
   };
@@ -87,7 +103,8 @@ async function leaseEndpoint(prisma: PrismaClient, endpointId: string) {
      WHERE id = ${endpointId} AND active
        AND (dispatch_locked_until IS NULL OR dispatch_locked_until < now())
     RETURNING id`;
-  if (leased.length > 0) return prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
+  if (leased.length > 0)
+    return prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
 
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { id: endpointId } });
   return endpoint?.active ? "busy" : "inactive";
@@ -102,7 +119,12 @@ async function recordSuccess(
   await prisma.$transaction([
     prisma.webhookDelivery.update({
       where: { id: deliveryId },
-      data: { status: "succeeded", attempts: { increment: 1 }, deliveredAt: new Date(), lastStatus: statusCode },
+      data: {
+        status: "succeeded",
+        attempts: { increment: 1 },
+        deliveredAt: new Date(),
+        lastStatus: statusCode,
+      },
     }),
     prisma.webhookEndpoint.update({ where: { id: endpointId }, data: { consecutiveFailures: 0 } }),
   ]);
@@ -124,9 +146,15 @@ async function recordFailure(
   const delays = policy.retryDelaysMs;
   const nextAttemptAt = new Date(Date.now() + delays[Math.min(attempts - 1, delays.length - 1)]);
 
-  await prisma.webhookDelivery.update({ where: { id: deliveryId }, data: { attempts, nextAttemptAt, lastStatus: statusCode ?? null } });
+  await prisma.webhookDelivery.update({
+    where: { id: deliveryId },
+    data: { attempts, nextAttemptAt, lastStatus: statusCode ?? null },
+  });
   if (pause) {
-    await prisma.webhookEndpoint.update({ where: { id: endpointId }, data: { active: false, pausedAt: new Date() } });
+    await prisma.webhookEndpoint.update({
+      where: { id: endpointId },
+      data: { active: false, pausedAt: new Date() },
+    });
     return;
   }
   await enqueueWebhookDispatch(prisma, endpointId, nextAttemptAt);

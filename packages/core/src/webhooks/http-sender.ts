@@ -123,7 +123,9 @@ const messagesByCode: Record<string, string> = {
 function describeError(error: unknown): string {
   // With several addresses Node tries each one and reports all failures together.
   const first =
-    error instanceof AggregateError && error.errors.length > 0 ? (error.errors[0] as unknown) : error;
+    error instanceof AggregateError && error.errors.length > 0
+      ? (error.errors[0] as unknown)
+      : error;
   const code = (first as NodeJS.ErrnoException | undefined)?.code;
 
   if (code && messagesByCode[code]) return messagesByCode[code];

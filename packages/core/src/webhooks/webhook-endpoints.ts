@@ -8,7 +8,12 @@ import { checkTargetUrl } from "./target-policy.ts";
 
 export type EndpointInput = { url: string; events: EventType[] };
 
-export type UseCaseError = { ok: false; code: string; message: string; details?: Record<string, unknown> };
+export type UseCaseError = {
+  ok: false;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+};
 
 /** Webhook endpoint management for one account; every query is scoped to that account. */
 export class WebhookEndpoints {
@@ -40,15 +45,26 @@ export class WebhookEndpoints {
   }
 
   list(accountId: string) {
-    return this.prisma.webhookEndpoint.findMany({ where: { accountId }, orderBy: { createdAt: "asc" } });
+    return this.prisma.webhookEndpoint.findMany({
+      where: { accountId },
+      orderBy: { createdAt: "asc" },
+    });
   }
 
   find(accountId: string, id: string) {
     return this.prisma.webhookEndpoint.findFirst({ where: { id, accountId } });
   }
 
-  async deliveries(accountId: string, endpointId: string, filter: { status?: string; limit: number; page: number }) {
-    const where = { endpointId, endpoint: { accountId }, ...(filter.status ? { status: filter.status } : {}) };
+  async deliveries(
+    accountId: string,
+    endpointId: string,
+    filter: { status?: string; limit: number; page: number },
+  ) {
+    const where = {
+      endpointId,
+      endpoint: { accountId },
+      ...(filter.status ? { status: filter.status } : {}),
+    };
     const [total, rows] = await Promise.all([
       this.prisma.webhookDelivery.count({ where }),
       this.prisma.webhookDelivery.findMany({
@@ -88,7 +104,12 @@ export class WebhookEndpoints {
     if (!original) return undefined;
     return this.prisma.$transaction(async (tx) => {
       const copy = await tx.webhookDelivery.create({
-        data: { endpointId, eventId: original.eventId, eventType: original.eventType, body: original.body },
+        data: {
+          endpointId,
+          eventId: original.eventId,
+          eventType: original.eventType,
+          body: original.body,
+        },
       });
       await enqueueWebhookDispatch(tx, endpointId);
       return copy;
@@ -96,7 +117,10 @@ export class WebhookEndpoints {
   }
 
   /** Sends a `webhook.test` event now and reports the receiver's answer; it is logged as well. */
-  async sendTest(accountId: string, id: string): Promise<{ delivery: { id: string }; attempt: WebhookAttempt } | undefined> {
+  async sendTest(
+    accountId: string,
+    id: string,
+  ): Promise<{ delivery: { id: string }; attempt: WebhookAttempt } | undefined> {
     const endpoint = await this.find(accountId, id);
     if (!endpoint) return undefined;
 
@@ -125,7 +149,13 @@ export class WebhookEndpoints {
         attempts: 1,
         lastStatus: attempt.statusCode,
         deliveredAt: ok ? new Date() : null,
-        attemptLog: { create: { statusCode: attempt.statusCode, durationMs: attempt.durationMs, error: attempt.error } },
+        attemptLog: {
+          create: {
+            statusCode: attempt.statusCode,
+            durationMs: attempt.durationMs,
+            error: attempt.error,
+          },
+        },
       },
     });
     return { delivery, attempt };

@@ -15,7 +15,12 @@ export function sandboxCode(reference: string): string {
 export function sandboxKey(reference: string, kind: "text" | "image"): SupplierKey {
   const code = sandboxCode(reference);
   if (kind === "text") return { kind: "text", code };
-  return { kind: "image", mimeType: "image/png", data: barcodePng(code), fileName: `key-${reference.slice(-8)}.png` };
+  return {
+    kind: "image",
+    mimeType: "image/png",
+    data: barcodePng(code),
+    fileName: `key-${reference.slice(-8)}.png`,
+  };
 }
 
 /**
@@ -23,7 +28,9 @@ export function sandboxKey(reference: string, kind: "text" | "image"): SupplierK
  * differ per key. It carries the code in a tEXt chunk so tests can read it back.
  */
 function barcodePng(code: string): Buffer {
-  const bits = [...Buffer.from(code)].flatMap((byte) => [...Array(8).keys()].map((i) => (byte >> i) & 1));
+  const bits = [...Buffer.from(code)].flatMap((byte) =>
+    [...Array(8).keys()].map((i) => (byte >> i) & 1),
+  );
   const width = bits.length;
   const height = 24;
   const row = Buffer.from([0, ...bits.map((bit) => (bit ? 0 : 255))]);

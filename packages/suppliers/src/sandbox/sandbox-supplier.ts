@@ -47,11 +47,11 @@ export class SandboxSupplier implements Supplier {
   async placeOrder(request: PlaceOrderRequest): Promise<SupplierOrder> {
     await this.#delay();
     const entry = findEntry(request.productId);
-    if (!entry) throw new SupplierError("unknown_product", `No sandbox product ${request.productId}`);
+    if (!entry)
+      throw new SupplierError("unknown_product", `No sandbox product ${request.productId}`);
 
-    const existing = await this.findOrderNow(request.reference);
-    if (existing) return existing;
-
+    // Failing entries never hold an order, so the failure comes first; everything else looks for
+    // an existing order with this reference only when the charge finds one (see #charge).
     this.#injectFailure(entry);
     if (entry.behaviour === "timeout") return this.#hang();
     if (entry.priceMinor > request.maxPriceMinor || entry.currency !== request.currency) {
@@ -61,8 +61,8 @@ export class SandboxSupplier implements Supplier {
       });
     }
 
-    const order = await this.#charge(entry, request.reference);
-    if (entry.behaviour === "charged_answer_lost") {
+    const { order, created } = await this.#charge(entry, request.reference);
+    if (created && entry.behaviour === "charged_answer_lost") {
       throw new SupplierError("timeout", "Connection reset after the order was placed");
     }
     return order;
@@ -95,7 +95,10 @@ export class SandboxSupplier implements Supplier {
   }
 
   /** Takes one unit of stock and records the order in one statement, so stock never goes below 0. */
-  async #charge(entry: SandboxCatalogueEntry, reference: string): Promise<SupplierOrder> {
+  async #charge(
+    entry: SandboxCatalogueEntry,
+    reference: string,
+  ): Promise<{ order: SupplierOrder; created: boolean }> {
     const rows = await this.#sql(
       `WITH taken AS (
          INSERT INTO sandbox_supplier_stock (product_id, sold)
@@ -116,24 +119,33 @@ export class SandboxSupplier implements Supplier {
       entry.initialStock,
       entry.keyKind,
     );
-    if (rows[0]) return toOrder(rows[0]);
+    if (rows[0]) return { order: toOrder(rows[0]), created: true };
 
-    const raced = await this.findOrderNow(reference);
-    if (raced) return raced;
-    throw new SupplierError("out_of_stock", `${entry.id} is out of stock`, { product_id: entry.id });
+    const existing = await this.findOrderNow(reference);
+    if (existing) return { order: existing, created: false };
+    throw new SupplierError("out_of_stock", `${entry.id} is out of stock`, {
+      product_id: entry.id,
+    });
   }
 
   async #available(entry: SandboxCatalogueEntry): Promise<number> {
-    const [row] = await this.#sql(`SELECT sold FROM sandbox_supplier_stock WHERE product_id = $1`, entry.id);
+    const [row] = await this.#sql(
+      `SELECT sold FROM sandbox_supplier_stock WHERE product_id = $1`,
+      entry.id,
+    );
     return Math.max(0, entry.initialStock - Number(row?.sold ?? 0));
   }
 
   #injectFailure(entry: SandboxCatalogueEntry): void {
     if (entry.behaviour === "out_of_stock") {
-      throw new SupplierError("out_of_stock", `${entry.id} is out of stock`, { product_id: entry.id });
+      throw new SupplierError("out_of_stock", `${entry.id} is out of stock`, {
+        product_id: entry.id,
+      });
     }
     if (entry.behaviour === "error" || Math.random() < this.#options.randomErrorRate) {
-      throw new SupplierError("unavailable", "Supplier answered 503 Service Unavailable", { status: 503 });
+      throw new SupplierError("unavailable", "Supplier answered 503 Service Unavailable", {
+        status: 503,
+      });
     }
   }
 
