@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Logger } from "../logger.ts";
 
@@ -9,6 +11,11 @@ type EmbeddedAddress = { pid: number; host: string; port: number };
 
 export type EmbeddedPostgres = {
   url: string;
+  /**
+   * Opens the folder afresh in a new thread, releasing the memory PGlite grew while running
+   * migrations (it never shrinks otherwise). Resolves to the new URL; only for the owner.
+   */
+  reopen(): Promise<string>;
   /** True when this process opened the folder and serves it; false when it is a client. */
   owner: boolean;
   stop(): Promise<void>;
@@ -46,8 +53,49 @@ export async function startEmbeddedPostgres(
 }
 
 async function serveFolder(dataDir: string, log: Logger, release: () => void) {
-  // PGlite runs queries synchronously; in its own thread it has a core of its own instead of
-  // stalling the HTTP server and the worker between every statement.
+  if (!fs.existsSync(path.join(dataDir, "pglite", "PG_VERSION"))) await createDatabase(dataDir);
+
+  let { thread, port } = await startDatabaseThread(dataDir);
+  const publish = () => {
+    const address: EmbeddedAddress = { pid: process.pid, host: "127.0.0.1", port };
+    fs.writeFileSync(path.join(dataDir, ADDRESS_FILE), JSON.stringify(address));
+    log.info({ port, dataDir }, "embedded PostgreSQL (PGlite) serving the data folder");
+    return urlOf(address);
+  };
+
+  return {
+    url: publish(),
+    owner: true,
+    async reopen() {
+      await stopDatabaseThread(thread);
+      ({ thread, port } = await startDatabaseThread(dataDir));
+      return publish();
+    },
+    async stop() {
+      await stopDatabaseThread(thread);
+      fs.rmSync(path.join(dataDir, ADDRESS_FILE), { force: true });
+      release();
+    },
+  };
+}
+
+/** See pglite-create.ts for why this happens in a process of its own. */
+async function createDatabase(dataDir: string): Promise<void> {
+  const script = fileURLToPath(new URL("./pglite-create.ts", import.meta.url));
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, [script, dataDir], (error, _stdout, stderr) => {
+      if (error)
+        reject(new Error(`Could not create the embedded database: ${stderr || error.message}`));
+      else resolve();
+    });
+  });
+}
+
+/**
+ * PGlite runs queries synchronously; in its own thread it has a core of its own instead of
+ * stalling the HTTP server and the worker between every statement.
+ */
+async function startDatabaseThread(dataDir: string) {
   const thread = new Worker(new URL("./pglite-thread.ts", import.meta.url), {
     workerData: { dataDir },
   });
@@ -58,27 +106,19 @@ async function serveFolder(dataDir: string, log: Logger, release: () => void) {
       reject(new Error(`The database thread exited with code ${code}`)),
     );
   });
+  return { thread, port };
+}
 
-  const address: EmbeddedAddress = { pid: process.pid, host: "127.0.0.1", port };
-  fs.writeFileSync(path.join(dataDir, ADDRESS_FILE), JSON.stringify(address));
-  log.info({ port, dataDir }, "embedded PostgreSQL (PGlite) serving the data folder");
-
-  return {
-    url: urlOf(address),
-    owner: true,
-    async stop() {
-      const stopped = new Promise((resolve) => thread.once("message", resolve));
-      thread.postMessage("stop");
-      await stopped;
-      await thread.terminate();
-      fs.rmSync(path.join(dataDir, ADDRESS_FILE), { force: true });
-      release();
-    },
-  };
+async function stopDatabaseThread(thread: Worker): Promise<void> {
+  const stopped = new Promise((resolve) => thread.once("message", resolve));
+  thread.postMessage("stop");
+  await stopped;
+  await thread.terminate();
 }
 
 function clientOf(address: EmbeddedAddress): EmbeddedPostgres {
-  return { url: urlOf(address), owner: false, stop: async () => {} };
+  const url = urlOf(address);
+  return { url, owner: false, reopen: () => Promise.resolve(url), stop: () => Promise.resolve() };
 }
 
 function urlOf(address: EmbeddedAddress): string {

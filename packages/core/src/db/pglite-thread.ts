@@ -6,17 +6,14 @@ import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from "@electric-sql/pglite-socket";
+import { PGLITE_OPTIONS } from "./pglite-options.ts";
 import { PGliteQueryQueue } from "./pglite-query-queue.ts";
 
 // Above any pool we open, so several processes of one installation can share the server.
 const MAX_CONNECTIONS = 200;
 
 const { dataDir } = workerData as { dataDir: string };
-const db = await PGlite.create(path.join(dataDir, "pglite"), {
-  // PostgreSQL's default of 128 MB of buffers more than doubles the process's memory, for
-  // tables that an embedded installation keeps small.
-  postgresqlconf: "shared_buffers = 16MB\n",
-});
+const db = await PGlite.create(path.join(dataDir, "pglite"), PGLITE_OPTIONS);
 
 // pglite-socket's connection handler parses the wire protocol; our queue decides whose
 // messages PGlite runs next (see pglite-query-queue.ts).
