@@ -120,6 +120,74 @@ describe("rejected deliveries change nothing", () => {
     await expectNothingRecorded(await send(), status, code);
   });
 
+  const order = (change: (body: Record<string, any>) => void) => {
+    const body = JSON.parse(fixture("shopify/orders-paid.json"));
+    change(body);
+    return JSON.stringify(body);
+  };
+
+  it.each([
+    [
+      "without an id",
+      order((body) => {
+        delete body.id;
+        delete body.admin_graphql_api_id;
+      }),
+    ],
+    [
+      "with no lines",
+      order((body) => {
+        body.line_items = [];
+      }),
+    ],
+    [
+      "with quantity 0",
+      order((body) => {
+        body.line_items[0].quantity = 0;
+      }),
+    ],
+    [
+      "with a negative quantity",
+      order((body) => {
+        body.line_items[0].quantity = -1;
+      }),
+    ],
+    [
+      "with a fractional quantity",
+      order((body) => {
+        body.line_items[0].quantity = 1.5;
+      }),
+    ],
+    [
+      "with an absurd quantity",
+      order((body) => {
+        body.line_items[0].quantity = 1e9;
+      }),
+    ],
+    [
+      "with an unknown currency",
+      order((body) => {
+        body.currency = "XYZ";
+      }),
+    ],
+    [
+      "with a price that is not a number",
+      order((body) => {
+        body.line_items[0].price = "free";
+      }),
+    ],
+    [
+      "with a total beyond what can be stored",
+      order((body) => {
+        body.total_price = "99999999999.00";
+      }),
+    ],
+    ["that is not an order at all", JSON.stringify({ hello: "world" })],
+  ])("refuses a signed Shopify order %s with 400 INVALID_ORDER", async (_name, body) => {
+    const response = await postShopify(shopify().webhook_url, shopify().webhook_secret, body);
+    await expectNothingRecorded(response, 400, "INVALID_ORDER");
+  });
+
   it("answers the unsigned WooCommerce ping 200 and records nothing", async () => {
     const response = await fetch(woo().webhook_url, {
       method: "POST",

@@ -69,16 +69,21 @@ describe("GET /api/v1/orders", () => {
     expect(body.data).toHaveLength(count);
   });
 
-  it.each(["status=lost", "limit=0", "limit=101", "page=0", "from=yesterday", "to=2026-13-45"])(
-    "answers 400 naming the field for %s",
-    async (query) => {
-      const response = await get(`/api/v1/orders?${query}`);
-      expect(response.status).toBe(400);
-      const body = await response.json();
-      expect(body.error.code).toBe("VALIDATION_ERROR");
-      expect(body.error.message).toContain(query.split("=")[0]);
-    },
-  );
+  it.each([
+    "status=lost",
+    "limit=0",
+    "limit=101",
+    "page=0",
+    "from=yesterday",
+    "to=2026-13-45",
+    "from=2026-02-30",
+  ])("answers 400 naming the field for %s", async (query) => {
+    const response = await get(`/api/v1/orders?${query}`);
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.code).toBe("VALIDATION_ERROR");
+    expect(body.error.message).toContain(query.split("=")[0]);
+  });
 
   it("accepts the key as ?api_key= too", async () => {
     const response = await fetch(`${server.url}/api/v1/orders?api_key=${server.demo.api_key}`);
@@ -104,11 +109,14 @@ describe("GET /api/v1/orders/{id}", () => {
     expect(JSON.stringify(body)).not.toMatch(/"(code|seal)"/);
   });
 
-  it("answers ORDER_NOT_FOUND for an unknown id", async () => {
-    const response = await get("/api/v1/orders/does-not-exist");
-    expect(response.status).toBe(404);
-    expect((await response.json()).error.code).toBe("ORDER_NOT_FOUND");
-  });
+  it.each(["does-not-exist", "%00", "..%2F..%2Fetc", crypto.randomUUID()])(
+    "answers ORDER_NOT_FOUND for the id %s",
+    async (id) => {
+      const response = await get(`/api/v1/orders/${id}`);
+      expect(response.status).toBe(404);
+      expect((await response.json()).error.code).toBe("ORDER_NOT_FOUND");
+    },
+  );
 
   it("answers 404, not 403, for another account's order", async () => {
     const response = await get(`/api/v1/orders/${shopifyOrderId}`, otherAccountKey);

@@ -117,6 +117,32 @@ describe("when the supplier cannot sell", () => {
   });
 });
 
+describe("the unit limit", () => {
+  it("fails a paid order above MAX_UNITS_PER_ORDER without buying anything", async () => {
+    await mapSandboxProduct(server, "SKU-BULK", "SBX-GAMEPASS-3M");
+    const order = await placeOrder(8300, "SKU-BULK");
+    expect(order.status).toBe("delivered");
+
+    const shop = server.demo.shops.woocommerce;
+    await postWoo(shop.webhook_url, shop.webhook_secret, wooOrderFor(8301, "SKU-BULK", 51));
+    const refused = await waitFor(() =>
+      prisma().order.findFirst({
+        where: { externalId: "8301", status: "failed" },
+        include: { purchases: true },
+      }),
+    );
+    expect(refused.failureCode).toBe("QUANTITY_ABOVE_LIMIT");
+    expect(refused.purchases).toHaveLength(0);
+    const failed = await waitFor(() =>
+      receiver.events("order.failed").find((event) => event.json.data.order_id === refused.id),
+    );
+    expect(failed.json.data.error).toMatchObject({
+      code: "QUANTITY_ABOVE_LIMIT",
+      details: { units: 51 },
+    });
+  });
+});
+
 describe("when the supplier charged but its answer was lost", () => {
   it("recovers the key after a restart without buying again", async () => {
     await mapSandboxProduct(server, "SKU-LOST", "SBX-LOST-ANSWER");

@@ -5,6 +5,7 @@ export { createPlatform, type Platform, type PlatformOptions } from "./platform.
 export { openDatabase, type Database } from "./db/open-database.ts";
 export { applyMigrations } from "./db/migrations.ts";
 export { KeyVault } from "./vault/key-vault.ts";
+export { asId } from "./ids.ts";
 export { toMinorUnits, fromMinorUnits, currencyDecimals } from "./money.ts";
 
 export type * from "./shops/shop-platform.ts";

@@ -65,7 +65,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const channels = [emailChannel(mail, config.mailFrom), ...(options.extraChannels ?? [])];
 
   const handlers: Record<string, JobHandler> = {
-    [PROCESS_SHOP_WEBHOOK_JOB]: processShopWebhookHandler(prisma, shopPlatforms),
+    [PROCESS_SHOP_WEBHOOK_JOB]: processShopWebhookHandler(prisma, shopPlatforms, {
+      maxUnitsPerOrder: config.maxUnitsPerOrder,
+    }),
     [FULFIL_ORDER_JOB]: fulfilOrderHandler({
       prisma,
       vault,

@@ -88,8 +88,8 @@ function toSnapshot(topic: string, order: ShopifyOrder): ShopOrderSnapshot {
 
   return {
     // The GraphQL id is a string and therefore exact; the numeric id may not be.
-    externalId: gidNumber(order.admin_graphql_api_id) ?? String(order.id),
-    storeOrderRef: order.name ?? String(order.order_number ?? order.id),
+    externalId: gidNumber(order.admin_graphql_api_id) ?? idText(order.id) ?? "",
+    storeOrderRef: order.name ?? idText(order.order_number) ?? idText(order.id) ?? "",
     paid,
     paidAt: paid ? new Date(order.processed_at ?? order.updated_at ?? Date.now()) : undefined,
     cancelled: Boolean(order.cancelled_at) || refunded,
@@ -100,7 +100,7 @@ function toSnapshot(topic: string, order: ShopifyOrder): ShopOrderSnapshot {
     totalMinor: toMinorUnits(order.total_price ?? "0", order.currency),
     updatedAt: order.updated_at ? new Date(order.updated_at) : undefined,
     lines: order.line_items.map((line) => ({
-      externalLineId: gidNumber(line.admin_graphql_api_id) ?? String(line.id),
+      externalLineId: gidNumber(line.admin_graphql_api_id) ?? idText(line.id) ?? "",
       externalProductId: idText(line.product_id),
       externalVariantId: idText(line.variant_id),
       sku: line.sku || undefined,

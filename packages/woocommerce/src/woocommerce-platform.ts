@@ -77,8 +77,8 @@ function toSnapshot(order: WooOrder): ShopOrderSnapshot {
   const name = [order.billing?.first_name, order.billing?.last_name].filter(Boolean).join(" ");
 
   return {
-    externalId: String(order.id),
-    storeOrderRef: order.number ?? String(order.id),
+    externalId: idText(order.id) ?? "",
+    storeOrderRef: order.number ?? idText(order.id) ?? "",
     paid,
     paidAt: order.date_paid_gmt ? gmtDate(order.date_paid_gmt) : paid ? new Date() : undefined,
     cancelled: CANCELLED_STATUSES.has(order.status),
@@ -89,7 +89,7 @@ function toSnapshot(order: WooOrder): ShopOrderSnapshot {
     totalMinor: toMinorUnits(order.total ?? "0", order.currency),
     updatedAt: order.date_modified_gmt ? gmtDate(order.date_modified_gmt) : undefined,
     lines: order.line_items.map((line) => ({
-      externalLineId: String(line.id),
+      externalLineId: idText(line.id) ?? "",
       externalProductId: idText(line.product_id),
       externalVariantId: idText(line.variation_id),
       sku: line.sku || undefined,

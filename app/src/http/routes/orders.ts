@@ -4,6 +4,7 @@ import { findOrder, listOrders, ORDER_STATUSES, type Platform } from "@premiumcd
 import { ApiError } from "../api-error.ts";
 import { apiAuth, type ApiVariables } from "../middleware/api-auth.ts";
 import { orderDetail, orderSummary } from "../serialize-order.ts";
+import { pathId } from "../path-id.ts";
 import { validate } from "../validate.ts";
 
 const dateOrDateTime = z
@@ -12,7 +13,7 @@ const dateOrDateTime = z
     /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
     "a date or an ISO-8601 date-time",
   )
-  .refine((value) => !Number.isNaN(Date.parse(value)), "not a real date");
+  .refine(isRealDate, "not a real date");
 
 const listQuery = z.object({
   status: z.enum(ORDER_STATUSES as [string, ...string[]]).optional(),
@@ -44,8 +45,14 @@ export function orderRoutes(platform: Platform) {
   });
 
   routes.get("/:id", async (c) => {
-    const order = await findOrder(platform.db.prisma, c.get("accountId"), c.req.param("id"));
-    if (!order) throw new ApiError(404, "ORDER_NOT_FOUND", "The requested order does not exist");
+    const notFound = () =>
+      new ApiError(404, "ORDER_NOT_FOUND", "The requested order does not exist");
+    const order = await findOrder(
+      platform.db.prisma,
+      c.get("accountId"),
+      pathId(c, "id", notFound),
+    );
+    if (!order) throw notFound();
     return c.json({ data: orderDetail(order) });
   });
 
@@ -59,4 +66,11 @@ function startOf(value: string): Date {
 
 function endOf(value: string): Date {
   return new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value);
+}
+
+/** Date.parse rolls 2026-02-30 over to March; a real date keeps its year, month and day. */
+function isRealDate(value: string): boolean {
+  const day = value.slice(0, 10);
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(Date.parse(value)) && parsed.toISOString().slice(0, 10) === day;
 }

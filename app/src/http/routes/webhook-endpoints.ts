@@ -3,6 +3,7 @@ import { z } from "zod";
 import { EVENT_TYPES, type Platform } from "@premiumcdkeys/core";
 import { ApiError } from "../api-error.ts";
 import { apiAuth, type ApiVariables } from "../middleware/api-auth.ts";
+import { pathId } from "../path-id.ts";
 import { jsonBody, validate } from "../validate.ts";
 
 const createBody = z.object({
@@ -39,6 +40,8 @@ function endpointJson(endpoint: Endpoint) {
   };
 }
 
+const deliveryNotFound = () =>
+  new ApiError(404, "DELIVERY_NOT_FOUND", "The requested delivery does not exist");
 const notFound = () =>
   new ApiError(404, "WEBHOOK_NOT_FOUND", "The requested webhook endpoint does not exist");
 
@@ -62,10 +65,10 @@ export function webhookEndpointRoutes(platform: Platform) {
 
   routes.get("/:id/deliveries", async (c) => {
     const query = validate(deliveriesQuery, c.req.query());
-    if (!(await endpoints.find(c.get("accountId"), c.req.param("id")))) throw notFound();
+    if (!(await endpoints.find(c.get("accountId"), pathId(c, "id", notFound)))) throw notFound();
     const { total, rows } = await endpoints.deliveries(
       c.get("accountId"),
-      c.req.param("id"),
+      pathId(c, "id", notFound),
       query,
     );
     const data = rows.map((delivery) => ({
@@ -89,14 +92,14 @@ export function webhookEndpointRoutes(platform: Platform) {
   });
 
   routes.post("/:id/resume", async (c) => {
-    const endpoint = await endpoints.resume(c.get("accountId"), c.req.param("id"));
+    const endpoint = await endpoints.resume(c.get("accountId"), pathId(c, "id", notFound));
     if (!endpoint) throw notFound();
     platform.worker.nudge();
     return c.json({ data: endpointJson(endpoint) });
   });
 
   routes.post("/:id/test", async (c) => {
-    const result = await endpoints.sendTest(c.get("accountId"), c.req.param("id"));
+    const result = await endpoints.sendTest(c.get("accountId"), pathId(c, "id", notFound));
     if (!result) throw notFound();
     const { attempt } = result;
     const delivered =
@@ -115,14 +118,20 @@ export function webhookEndpointRoutes(platform: Platform) {
   routes.post("/:id/deliveries/:deliveryId/replay", async (c) => {
     const copy = await endpoints.replay(
       c.get("accountId"),
-      c.req.param("id"),
-      c.req.param("deliveryId"),
+      pathId(c, "id", notFound),
+      pathId(c, "deliveryId", deliveryNotFound),
     );
     if (!copy)
       throw new ApiError(404, "DELIVERY_NOT_FOUND", "The requested delivery does not exist");
     platform.worker.nudge();
     return c.json(
-      { data: { id: copy.id, status: copy.status, replay_of: c.req.param("deliveryId") } },
+      {
+        data: {
+          id: copy.id,
+          status: copy.status,
+          replay_of: pathId(c, "deliveryId", deliveryNotFound),
+        },
+      },
       202,
     );
   });

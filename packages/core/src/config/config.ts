@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseEncryptionKey } from "../vault/key-vault.ts";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"])
@@ -12,7 +13,10 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
   DATA_DIR: z.string().default("./data"),
-  KEY_ENCRYPTION_KEY: z.string().optional(),
+  KEY_ENCRYPTION_KEY: z
+    .string()
+    .refine(isEncryptionKey, "must be 32 bytes, as 64 hex characters or base64")
+    .optional(),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("PremiumCDKeys <keys@premiumcdkeys.localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -20,6 +24,7 @@ const environmentSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   RUN_WORKER: z.enum(["true", "false"]).default("true"),
+  MAX_UNITS_PER_ORDER: z.coerce.number().int().min(1).max(10_000).default(50),
   WORKER_POLL_MS: z.coerce.number().int().min(10).default(500),
   JOB_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
@@ -47,6 +52,8 @@ export type Config = {
   allowPrivateWebhookTargets: boolean;
   workerConcurrency: number;
   runWorker: boolean;
+  /** Paid orders with more units than this are failed, not bought: a guard against mistakes. */
+  maxUnitsPerOrder: number;
   workerPollMs: number;
   /** How long a claimed job or purchase is held before another worker may take it over. */
   jobLeaseMs: number;
@@ -97,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivateWebhookTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     workerConcurrency: values.WORKER_CONCURRENCY,
     runWorker: values.RUN_WORKER === "true",
+    maxUnitsPerOrder: values.MAX_UNITS_PER_ORDER,
     workerPollMs: values.WORKER_POLL_MS,
     jobLeaseMs: values.JOB_LEASE_MS,
     jobRetryBaseMs: values.JOB_RETRY_BASE_MS,
@@ -106,4 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookTimeoutMs: values.WEBHOOK_TIMEOUT_MS,
     webhookRetryDelaysMs: values.WEBHOOK_RETRY_DELAYS_MS.split(",").map(Number),
   };
+}
+
+function isEncryptionKey(text: string): boolean {
+  try {
+    parseEncryptionKey(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

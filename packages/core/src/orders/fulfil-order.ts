@@ -145,7 +145,14 @@ async function refuseAboveMaximum(units: UnitToBuy[], timeoutMs: number): Promis
         },
       );
     }
-    if (product.priceMinor > unit.maxCostMinor || product.currency !== unit.currency) {
+    if (product.currency !== unit.currency) {
+      throw new PermanentFailure(
+        `The supplier sells ${unit.supplierProductId} in ${product.currency}, the order is in ${unit.currency}`,
+        "CURRENCY_MISMATCH",
+        { supplier: unit.supplier.id, supplier_product_id: unit.supplierProductId },
+      );
+    }
+    if (product.priceMinor > unit.maxCostMinor) {
       throw new PermanentFailure(
         "The supplier's price is above the product's maximum cost",
         "COST_ABOVE_MAXIMUM",

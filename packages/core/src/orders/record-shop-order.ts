@@ -11,6 +11,9 @@ export const FULFIL_ORDER_JOB = "order.fulfil";
 
 type Shop = { id: string; accountId: string };
 
+/** Business limits a paid order must keep to before anything is bought. */
+export type OrderLimits = { maxUnitsPerOrder: number };
+
 /**
  * Applies one snapshot of a shop order: creates the order on first sight, records payment or
  * cancellation, and starts buying once it is paid and every line is mapped.
@@ -25,6 +28,7 @@ export async function recordShopOrder(
   snapshot: ShopOrderSnapshot,
   log: Logger,
   inboundId?: string,
+  limits: OrderLimits = { maxUnitsPerOrder: Number.MAX_SAFE_INTEGER },
 ): Promise<void> {
   await prisma.$transaction(async (tx) => {
     if (inboundId) {
@@ -72,6 +76,15 @@ export async function recordShopOrder(
     });
 
     if (status === OrderStatus.processing && order.status !== OrderStatus.processing) {
+      const units = await tx.orderLine.aggregate({
+        where: { orderId: order.id },
+        _sum: { quantity: true },
+      });
+      if ((units._sum.quantity ?? 0) > limits.maxUnitsPerOrder) {
+        await refuseOversizedOrder(tx, order.id, units._sum.quantity ?? 0, limits);
+        log.warn({ orderId: order.id }, "order above the unit limit: not bought");
+        return;
+      }
       await enqueueJob(
         tx,
         FULFIL_ORDER_JOB,
@@ -115,6 +128,24 @@ async function createOrder(tx: Db, shop: Shop, snapshot: ShopOrderSnapshot) {
 
   await recordEvent(tx, shop.accountId, "order.created", orderEventData(order), order.id);
   return order;
+}
+
+/** Fails an order with more units than the account allows; a person must look at it first. */
+async function refuseOversizedOrder(tx: Db, orderId: string, units: number, limits: OrderLimits) {
+  const message = `The order has ${units} units; the limit is ${limits.maxUnitsPerOrder}`;
+  const details = { units, max_units_per_order: limits.maxUnitsPerOrder };
+  const order = await tx.order.update({
+    where: { id: orderId },
+    data: {
+      status: OrderStatus.failed,
+      failureCode: "QUANTITY_ABOVE_LIMIT",
+      failureMessage: message,
+      failureDetails: details,
+    },
+    include: ORDER_EVENT_INCLUDE,
+  });
+  const error = { code: "QUANTITY_ABOVE_LIMIT", message, details };
+  await recordEvent(tx, order.accountId, "order.failed", orderEventData(order, { error }), orderId);
 }
 
 async function allLinesMapped(tx: Db, orderId: string): Promise<boolean> {

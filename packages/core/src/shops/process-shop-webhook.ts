@@ -1,13 +1,15 @@
 import type { PrismaClient } from "../db/types.ts";
 import { PermanentFailure } from "../jobs/job-errors.ts";
 import type { JobHandler } from "../jobs/worker.ts";
-import { recordShopOrder } from "../orders/record-shop-order.ts";
+import { recordShopOrder, type OrderLimits } from "../orders/record-shop-order.ts";
+import { readOrder } from "./order-snapshot-schema.ts";
 import type { ShopPlatform } from "./shop-platform.ts";
 
 /** Turns a recorded shop delivery into order state. */
 export function processShopWebhookHandler(
   prisma: PrismaClient,
   platforms: Record<string, ShopPlatform>,
+  limits: OrderLimits,
 ): JobHandler {
   return {
     async run(payload, { log }) {
@@ -21,18 +23,16 @@ export function processShopWebhookHandler(
       if (!platform)
         throw new PermanentFailure(`No platform ${inbound.shop.platform}`, "UNKNOWN_PLATFORM");
 
-      let snapshot;
-      try {
-        snapshot = platform.parseOrder(inbound.topic, inbound.body);
-      } catch (error) {
-        throw new PermanentFailure(
-          `Unusable ${inbound.topic} body: ${(error as Error).message}`,
-          "BAD_PAYLOAD",
-        );
-      }
+      // Checked on receipt already; read the same way again from the recorded bytes.
+      const order = readOrder(
+        (topic, text) => platform.parseOrder(topic, text),
+        inbound.topic,
+        inbound.body,
+      );
+      if (!order.ok) throw new PermanentFailure(order.reason, "BAD_PAYLOAD");
 
       const orderLog = log.child({ shopId: inbound.shopId });
-      await recordShopOrder(prisma, inbound.shop, snapshot, orderLog, inbound.id);
+      await recordShopOrder(prisma, inbound.shop, order.snapshot, orderLog, inbound.id, limits);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/types.ts";
+import { readOrder } from "./order-snapshot-schema.ts";
 import type { ShopDirectory } from "./shop-directory.ts";
 import type { ShopPlatform } from "./shop-platform.ts";
 
@@ -52,6 +53,8 @@ export async function receiveShopWebhook(
       message: "The body is not a JSON object",
     };
   }
+  const order = readOrder((topic, text) => platform.parseOrder(topic, text), kind.topic, body);
+  if (!order.ok) return { ok: false, status: 400, code: "INVALID_ORDER", message: order.reason };
 
   const inboundId = randomUUID();
   const recorded = await prisma.$executeRaw`

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/types.ts";
+import { asId } from "../ids.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
 
 export type KnownShop = { id: string; accountId: string; platform: string; webhookSecret: string };
@@ -17,7 +18,9 @@ export class ShopDirectory {
     private readonly vault: KeyVault,
   ) {}
 
-  async find(id: string): Promise<KnownShop | undefined> {
+  async find(rawId: string): Promise<KnownShop | undefined> {
+    const id = asId(rawId);
+    if (!id) return undefined;
     const cached = this.#cache.get(id);
     if (cached && cached.expires > Date.now()) return cached.shop;
 
