@@ -120,8 +120,10 @@ describe("rejected deliveries change nothing", () => {
     await expectNothingRecorded(await send(), status, code);
   });
 
-  const order = (change: (body: Record<string, any>) => void) => {
-    const body = JSON.parse(fixture("shopify/orders-paid.json"));
+  type ShopifyBody = Record<string, unknown> & { line_items: Record<string, unknown>[] };
+  // Each case breaks one field of the fixture.
+  const order = (change: (body: ShopifyBody) => void) => {
+    const body = JSON.parse(fixture("shopify/orders-paid.json")) as ShopifyBody;
     change(body);
     return JSON.stringify(body);
   };

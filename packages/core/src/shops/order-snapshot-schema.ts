@@ -12,7 +12,7 @@ const text = (max: number) =>
   z
     .string()
     .max(max)
-    .transform((value) => value.replace(/\u0000/g, ""));
+    .transform((value) => value.replaceAll("\u0000", ""));
 
 const shopId = z
   .string()
