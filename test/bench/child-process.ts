@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isolatedEnv } from "../support/isolated-env.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
@@ -45,21 +46,6 @@ export function runTs(entry: string, env: Record<string, string>, logFile: strin
       clearTimeout(timer);
     },
   };
-}
-
-function isolatedEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of [
-    "NODE_ENV",
-    "DATABASE_URL",
-    "SMTP_URL",
-    "HOST",
-    "APP_URL",
-    "KEY_ENCRYPTION_KEY",
-  ]) {
-    delete env[name];
-  }
-  return env;
 }
 
 /** A loopback port that was free a moment ago. */

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isolatedEnv } from "../support/isolated-env.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
@@ -15,7 +16,7 @@ type DemoRun = { output: () => string; exited: Promise<number | null>; stop(): v
 function startDemo(env: Record<string, string>): DemoRun {
   const child = spawn(process.execPath, [tsxCli, "app/src/cli/demo.ts"], {
     cwd: root,
-    env: { ...cleanEnv(), ...env },
+    env: { ...isolatedEnv(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -33,22 +34,6 @@ async function waitForText(run: DemoRun, text: string, timeoutMs = 60_000): Prom
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return run.output();
-}
-
-/** The caller's environment without what would point the demo elsewhere than a fresh folder. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of [
-    "NODE_ENV",
-    "DATABASE_URL",
-    "SMTP_URL",
-    "HOST",
-    "APP_URL",
-    "KEY_ENCRYPTION_KEY",
-  ]) {
-    delete env[name];
-  }
-  return env;
 }
 
 describe("npm run demo", () => {

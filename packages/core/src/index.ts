@@ -9,7 +9,7 @@ export { asId } from "./ids.ts";
 export { toMinorUnits, fromMinorUnits, currencyDecimals } from "./money.ts";
 
 export type * from "./shops/shop-platform.ts";
-export { base64HmacMatches } from "./shops/hmac.ts";
+export { base64HmacMatches, checkBase64Signature } from "./shops/hmac.ts";
 export { parseJsonLosslessly, idText } from "./shops/lossless-json.ts";
 export { receiveShopWebhook, type WebhookReceipt } from "./shops/receive-shop-webhook.ts";
 

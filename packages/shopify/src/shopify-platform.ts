@@ -1,5 +1,5 @@
 import {
-  base64HmacMatches,
+  checkBase64Signature,
   idText,
   parseJsonLosslessly,
   toMinorUnits,
@@ -30,11 +30,12 @@ export const shopifyPlatform: ShopPlatform = {
   },
 
   verify(headers, rawBody, secret) {
-    const signature = headers["x-shopify-hmac-sha256"];
-    if (!signature) return { ok: false, reason: "Missing X-Shopify-Hmac-Sha256 header" };
-    return base64HmacMatches(rawBody, secret, signature)
-      ? { ok: true }
-      : { ok: false, reason: "X-Shopify-Hmac-Sha256 does not match the body" };
+    return checkBase64Signature(
+      "X-Shopify-Hmac-Sha256",
+      headers["x-shopify-hmac-sha256"],
+      rawBody,
+      secret,
+    );
   },
 
   parseOrder(topic, rawBody) {

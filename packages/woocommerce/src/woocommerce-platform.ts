@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import {
-  base64HmacMatches,
+  checkBase64Signature,
   idText,
   parseJsonLosslessly,
   toMinorUnits,
@@ -34,11 +34,12 @@ export const woocommercePlatform: ShopPlatform = {
   },
 
   verify(headers, rawBody, secret) {
-    const signature = headers["x-wc-webhook-signature"];
-    if (!signature) return { ok: false, reason: "Missing X-WC-Webhook-Signature header" };
-    return base64HmacMatches(rawBody, secret, signature)
-      ? { ok: true }
-      : { ok: false, reason: "X-WC-Webhook-Signature does not match the body" };
+    return checkBase64Signature(
+      "X-WC-Webhook-Signature",
+      headers["x-wc-webhook-signature"],
+      rawBody,
+      secret,
+    );
   },
 
   parseOrder(_topic, rawBody) {
