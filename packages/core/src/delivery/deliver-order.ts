@@ -1,7 +1,6 @@
 import type { PrismaClient } from "../db/types.ts";
-import { ORDER_EVENT_INCLUDE, orderEventData } from "../events/order-event-data.ts";
-import { recordEvent } from "../events/record-event.ts";
 import type { JobHandler } from "../jobs/worker.ts";
+import { advanceOrder } from "../orders/advance-order.ts";
 import { failOrder } from "../orders/fail-order.ts";
 import { OrderStatus } from "../orders/order-status.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
@@ -110,20 +109,10 @@ async function loadDeliverable(
   };
 }
 
-async function markDelivered(prisma: PrismaClient, orderId: string): Promise<void> {
-  const loaded = await prisma.order.findUniqueOrThrow({
-    relationLoadStrategy: "join",
-    where: { id: orderId },
-    include: ORDER_EVENT_INCLUDE,
-  });
-  const order = { ...loaded, status: OrderStatus.delivered };
-
-  await prisma.$transaction(async (tx) => {
-    const moved = await tx.order.updateMany({
-      where: { id: orderId, status: OrderStatus.fulfilled },
-      data: { status: OrderStatus.delivered },
-    });
-    if (moved.count === 0) return;
-    await recordEvent(tx, order.accountId, "order.delivered", orderEventData(order), orderId);
+function markDelivered(prisma: PrismaClient, orderId: string): Promise<void> {
+  return advanceOrder(prisma, orderId, {
+    from: OrderStatus.fulfilled,
+    to: OrderStatus.delivered,
+    event: "order.delivered",
   });
 }

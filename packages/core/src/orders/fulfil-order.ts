@@ -1,12 +1,11 @@
 import { SupplierError, type Supplier } from "@premiumcdkeys/suppliers";
 import type { PrismaClient } from "../db/types.ts";
-import { ORDER_EVENT_INCLUDE, orderEventData } from "../events/order-event-data.ts";
-import { recordEvent } from "../events/record-event.ts";
 import { PermanentFailure, RetryLater } from "../jobs/job-errors.ts";
 import { enqueueJob } from "../jobs/job-queue.ts";
 import type { JobHandler } from "../jobs/worker.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
 import { buyUnit, type UnitOutcome, type UnitToBuy } from "./buy-unit.ts";
+import { advanceOrder } from "./advance-order.ts";
 import { failOrder } from "./fail-order.ts";
 import { withSupplierTimeout } from "./supplier-call.ts";
 import { OrderStatus } from "./order-status.ts";
@@ -206,32 +205,17 @@ function settleOutcomes(outcomes: UnitOutcome[]): void {
   }
 }
 
-/** Loads the event's data before the transaction, which then holds the database only briefly. */
-async function markFulfilled(prisma: PrismaClient, orderId: string): Promise<void> {
-  const loaded = await prisma.order.findUniqueOrThrow({
-    relationLoadStrategy: "join",
-    where: { id: orderId },
-    include: ORDER_EVENT_INCLUDE,
-  });
-  const order = { ...loaded, status: OrderStatus.fulfilled };
-
-  await prisma.$transaction(async (tx) => {
-    const moved = await tx.order.updateMany({
-      where: { id: orderId, status: OrderStatus.processing },
-      data: {
-        status: OrderStatus.fulfilled,
-        failureCode: null,
-        failureMessage: null,
-        failureDetails: undefined,
-      },
-    });
-    if (moved.count === 0) return;
-
-    await recordEvent(tx, order.accountId, "order.fulfilled", orderEventData(order), orderId);
-    await enqueueJob(tx, DELIVER_ORDER_JOB, { orderId }, { uniqueKey: `deliver:${orderId}` });
-    for (const productId of new Set(order.lines.map((line) => line.productId))) {
-      if (productId)
+function markFulfilled(prisma: PrismaClient, orderId: string): Promise<void> {
+  return advanceOrder(prisma, orderId, {
+    from: OrderStatus.processing,
+    to: OrderStatus.fulfilled,
+    event: "order.fulfilled",
+    async alongside(tx, order) {
+      await enqueueJob(tx, DELIVER_ORDER_JOB, { orderId }, { uniqueKey: `deliver:${orderId}` });
+      for (const productId of new Set(order.lines.map((line) => line.productId))) {
+        if (!productId) continue;
         await enqueueJob(tx, CHECK_STOCK_JOB, { productId }, { uniqueKey: `stock:${productId}` });
-    }
+      }
+    },
   });
 }
