@@ -1,6 +1,5 @@
 // Moved to the app, where the demo plays the shops' side with them; kept here for the tests.
 export {
-  FIXTURES,
   base64Hmac,
   fixture,
   postShopify,

@@ -4,10 +4,12 @@ import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 
 /** The shared fixtures folder, relative to the repository root. */
-export const FIXTURES = "../shared/fixtures";
-
+/**
+ * Realistic Shopify and WooCommerce bodies (invented people and products), kept in the
+ * repository so the demo runs from a plain clone; the tests read the same files.
+ */
 export function fixture(name: string): string {
-  return fs.readFileSync(new URL(`../../../${FIXTURES}/${name}`, import.meta.url), "utf8");
+  return fs.readFileSync(new URL(`./payloads/${name}`, import.meta.url), "utf8");
 }
 
 export function base64Hmac(body: string | Buffer, secret: string): string {
