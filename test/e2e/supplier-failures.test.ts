@@ -145,6 +145,10 @@ describe("the unit limit", () => {
 
 describe("when the supplier charged but its answer was lost", () => {
   it("recovers the key after a restart without buying again", async () => {
+    // Retries an hour away: the first attempt's lost answer is all this server sees.
+    const dataDir = server.dataDir;
+    await server.close();
+    server = await startTestServer({ JOB_RETRY_BASE_MS: "3600000" }, dataDir);
     await mapSandboxProduct(server, "SKU-LOST", "SBX-LOST-ANSWER");
     const shop = server.demo.shops.woocommerce;
     await postWoo(shop.webhook_url, shop.webhook_secret, wooOrderFor(8200, "SKU-LOST"));
@@ -155,10 +159,14 @@ describe("when the supplier charged but its answer was lost", () => {
         where: { order: { externalId: "8200" }, attempts: { gte: 1 }, lastError: { not: null } },
       }),
     );
-    const dataDir = server.dataDir;
+    expect(await server.platform.sandbox.ledger()).toContainEqual(
+      expect.objectContaining({ reference: purchase.reference }),
+    );
     await server.close();
 
+    // After the restart the hour has passed: the retry is due now.
     server = await startTestServer({ SUPPLIER_TIMEOUT_MS: "300" }, dataDir);
+    await prisma().$executeRaw`UPDATE jobs SET run_at = now() WHERE status = 'queued'`;
     const order = await waitFor(async () => {
       const found = await prisma().order.findFirst({
         where: { externalId: "8200" },
