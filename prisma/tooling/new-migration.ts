@@ -1,5 +1,10 @@
 // Writes the SQL that takes the committed migrations to the current schema.prisma as a new
-// migration folder: `npm run migration:new -- <name>`. Works offline, on a throwaway PGlite.
+// migration folder: `npm run migration:new -- <name>`. Works offline.
+//
+// Each migration folder keeps the schema.prisma it was written from, and the next migration is
+// the difference between that snapshot and the current schema. Diffing from the migrations
+// themselves would need the engine to read a database back, and @prisma/adapter-pg cannot read
+// the catalogue's "char" columns ("Column type 'char' could not be deserialized").
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,9 +28,21 @@ const database = await startEmbeddedPostgres(scratch, createLogger("warn"));
 const schemaEngine = await openSchemaEngine(database.url);
 const engine = schemaEngine.engine;
 try {
-  const hasHistory = readMigrations().migrationDirectories.length > 0;
+  const folders = readMigrations().migrationDirectories.map((entry) => entry.path);
+  const latest = folders.at(-1);
+  const snapshot = latest && path.join(MIGRATIONS_DIR, latest, "schema.prisma");
+  if (snapshot && !fs.existsSync(snapshot)) {
+    throw new Error(
+      `${latest} has no schema.prisma snapshot to diff from; add the one it was written from`,
+    );
+  }
   const diff = await engine.diff({
-    from: hasHistory ? { tag: "migrations", ...readMigrations() } : { tag: "empty" },
+    from: snapshot
+      ? {
+          tag: "schemaDatamodel",
+          files: [{ path: snapshot, content: fs.readFileSync(snapshot, "utf8") }],
+        }
+      : { tag: "empty" },
     to: {
       tag: "schemaDatamodel",
       files: [{ path: SCHEMA_FILE, content: fs.readFileSync(SCHEMA_FILE, "utf8") }],
@@ -42,6 +59,7 @@ try {
     const folder = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
     fs.mkdirSync(folder, { recursive: true });
     fs.writeFileSync(path.join(folder, "migration.sql"), sql);
+    fs.copyFileSync(SCHEMA_FILE, path.join(folder, "schema.prisma"));
     const lock = path.join(MIGRATIONS_DIR, "migration_lock.toml");
     if (!fs.existsSync(lock)) fs.writeFileSync(lock, 'provider = "postgresql"\n');
     console.log(`wrote ${path.relative(process.cwd(), folder)}/migration.sql`);
