@@ -1,4 +1,4 @@
-import { minorAmount } from "./money-format.ts";
+import { fromMinorUnits } from "@premiumcdkeys/core";
 import type { findOrder, listOrders } from "@premiumcdkeys/core";
 
 type ListedOrder = Awaited<ReturnType<typeof listOrders>>["orders"][number];
@@ -13,7 +13,7 @@ export function orderSummary(order: ListedOrder) {
     created_at: order.createdAt.toISOString(),
     store_order_id: order.storeOrderRef,
     shop_id: order.shopId,
-    total: minorAmount(order.totalMinor, order.currency),
+    total: fromMinorUnits(order.totalMinor, order.currency),
     currency: order.currency,
   };
 }
@@ -28,7 +28,7 @@ export function orderDetail(order: DetailedOrder) {
     shop_order_id: order.externalId,
     customer_email: order.customerEmail,
     currency: order.currency,
-    total: minorAmount(order.totalMinor, order.currency),
+    total: fromMinorUnits(order.totalMinor, order.currency),
     paid_at: order.paidAt?.toISOString() ?? null,
     created_at: order.createdAt.toISOString(),
     updated_at: order.updatedAt.toISOString(),
@@ -45,7 +45,7 @@ export function orderDetail(order: DetailedOrder) {
       name: line.name,
       sku: line.sku,
       quantity: line.quantity,
-      unit_price: minorAmount(line.unitPriceMinor, order.currency),
+      unit_price: fromMinorUnits(line.unitPriceMinor, order.currency),
       product: line.product ? { id: line.product.id, name: line.product.name } : null,
       purchases: line.purchases.map((purchase) => ({
         id: purchase.id,
@@ -57,7 +57,7 @@ export function orderDetail(order: DetailedOrder) {
         cost:
           purchase.costMinor === null
             ? null
-            : minorAmount(purchase.costMinor, purchase.currency ?? order.currency),
+            : fromMinorUnits(purchase.costMinor, purchase.currency ?? order.currency),
         currency: purchase.currency,
         attempts: purchase.attempts,
         last_error: purchase.lastError,

@@ -102,12 +102,10 @@ export function webhookEndpointRoutes(platform: Platform) {
     const result = await endpoints.sendTest(c.get("accountId"), pathId(c, "id", notFound));
     if (!result) throw notFound();
     const { attempt } = result;
-    const delivered =
-      !attempt.error && attempt.statusCode !== undefined && attempt.statusCode < 300;
     return c.json({
       data: {
         delivery_id: result.delivery.id,
-        delivered,
+        delivered: result.delivered,
         status_code: attempt.statusCode ?? null,
         duration_ms: attempt.durationMs,
         error: attempt.error ?? null,

@@ -3,7 +3,7 @@ import { enqueueWebhookDispatch } from "../events/record-event.ts";
 import { RetryLater } from "../jobs/job-errors.ts";
 import type { JobHandler } from "../jobs/worker.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
-import { sendWebhook } from "./http-sender.ts";
+import { sendWebhook, wasDelivered } from "./http-sender.ts";
 import { signedHeaders } from "./signing.ts";
 
 export type DispatchPolicy = {
@@ -59,7 +59,7 @@ export function dispatchEndpointHandler(
             timeoutMs: policy.timeoutMs,
             allowPrivate: policy.allowPrivateTargets,
           });
-          const ok = !attempt.error && attempt.statusCode !== undefined && attempt.statusCode < 300;
+          const ok = wasDelivered(attempt);
           await prisma.webhookAttempt.create({
             data: {
               deliveryId: delivery.id,

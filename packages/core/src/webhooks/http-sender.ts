@@ -23,6 +23,11 @@ export type WebhookAttempt = {
   responseExcerpt?: string;
 };
 
+/** Delivered means a 2xx answer: every other outcome sets `error`. */
+export function wasDelivered(attempt: WebhookAttempt): boolean {
+  return attempt.error === undefined;
+}
+
 const defaultTimeoutMs = 10_000;
 const excerptBytes = 2048;
 

@@ -2,7 +2,7 @@ import type { PrismaClient } from "../db/types.ts";
 import { enqueueWebhookDispatch } from "../events/record-event.ts";
 import { EVENT_TYPES, type EventType } from "../events/event-types.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
-import { sendWebhook, type WebhookAttempt } from "./http-sender.ts";
+import { sendWebhook, wasDelivered, type WebhookAttempt } from "./http-sender.ts";
 import { generateEndpointSecret, signedHeaders } from "./signing.ts";
 import { checkTargetUrl } from "./target-policy.ts";
 
@@ -120,7 +120,9 @@ export class WebhookEndpoints {
   async sendTest(
     accountId: string,
     id: string,
-  ): Promise<{ delivery: { id: string }; attempt: WebhookAttempt } | undefined> {
+  ): Promise<
+    { delivery: { id: string }; attempt: WebhookAttempt; delivered: boolean } | undefined
+  > {
     const endpoint = await this.find(accountId, id);
     if (!endpoint) return undefined;
 
@@ -141,7 +143,7 @@ export class WebhookEndpoints {
       allowPrivate: this.policy.allowPrivateTargets,
     });
 
-    const ok = !attempt.error && attempt.statusCode !== undefined && attempt.statusCode < 300;
+    const ok = wasDelivered(attempt);
     await this.prisma.webhookDelivery.update({
       where: { id: delivery.id },
       data: {
@@ -158,7 +160,7 @@ export class WebhookEndpoints {
         },
       },
     });
-    return { delivery, attempt };
+    return { delivery, attempt, delivered: ok };
   }
 }
 
