@@ -149,7 +149,13 @@ const orders = {
       ],
       status: 202,
       data: dataOf(ref("Order")),
-      headers: { "Idempotent-Replayed": { schema: { type: "string", enum: ["true"] } } },
+      headers: {
+        "Idempotent-Replayed": {
+          description: "Present on an answer repeated for its Idempotency-Key",
+          required: false,
+          schema: { type: "string", enum: ["true"] },
+        },
+      },
       errors: [400, 403, 404, 409, 422],
     }),
   },
