@@ -120,3 +120,13 @@ export async function checkAgainstDocument(
     throw new Error(`${where}: headers differ: ${JSON.stringify(headerResult.errors)}`);
   }
 }
+
+/**
+ * The same check for a `fetch` answer of a test's own (`path` from `/api/v1` on); the
+ * response is cloned, so the caller can still read its body.
+ */
+export async function checkAnswer(method: string, path: string, response: Response) {
+  const text = await response.clone().text();
+  const apiPath = path.replace(/^\/api\/v1/, "");
+  await checkAgainstDocument(method, apiPath, response, text ? JSON.parse(text) : undefined);
+}
