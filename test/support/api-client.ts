@@ -18,7 +18,7 @@ function openApi(): Promise<OpenAPIBackend> {
     quick: true,
     // uuid, date-time and uri are checked too, not only types.
     customizeAjv: (ajv) => {
-      addFormats(ajv as unknown as Parameters<typeof addFormats>[0]);
+      addFormats(ajv);
       return ajv;
     },
   }).init();
