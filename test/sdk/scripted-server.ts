@@ -7,6 +7,8 @@ export type ScriptedAnswer = {
   body?: string;
   /** Wait this long before answering; `Infinity` never answers. */
   delayMs?: number;
+  /** Send the head, then one byte of body every 100 ms, never finishing. */
+  trickle?: boolean;
 };
 
 export type SeenRequest = {
@@ -37,6 +39,12 @@ export async function startScriptedServer(script: ScriptedAnswer[]) {
       });
       const answer = script[Math.min(seen.length - 1, script.length - 1)];
       if (answer.delayMs === Infinity) return;
+      if (answer.trickle) {
+        response.writeHead(answer.status, answer.headers ?? {});
+        const drip = setInterval(() => response.write(" "), 100);
+        response.on("close", () => clearInterval(drip));
+        return;
+      }
       setTimeout(() => {
         response.writeHead(answer.status, answer.headers ?? {}).end(answer.body ?? "");
       }, answer.delayMs ?? 0);
