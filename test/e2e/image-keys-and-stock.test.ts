@@ -14,10 +14,13 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   receiver = await startWebhookReceiver();
   server = await startTestServer({ SMTP_URL: smtp.url });
-  await server.platform.webhookEndpoints.create(server.demo.account_id, {
-    url: receiver.url,
-    events: ["stock.low", "order.failed"],
-  });
+  await server.platform.webhookEndpoints.create(
+    { accountId: server.demo.account_id, sandbox: true },
+    {
+      url: receiver.url,
+      events: ["stock.low", "order.failed"],
+    },
+  );
 });
 afterAll(async () => {
   await server?.close();

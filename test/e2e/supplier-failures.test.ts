@@ -11,10 +11,13 @@ let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 beforeAll(async () => {
   server = await startTestServer({ SUPPLIER_TIMEOUT_MS: "300" });
   receiver = await startWebhookReceiver();
-  const created = await server.platform.webhookEndpoints.create(server.demo.account_id, {
-    url: receiver.url,
-    events: ["order.failed", "order.delivered"],
-  });
+  const created = await server.platform.webhookEndpoints.create(
+    { accountId: server.demo.account_id, sandbox: true },
+    {
+      url: receiver.url,
+      events: ["order.failed", "order.delivered"],
+    },
+  );
   expect(created.ok).toBe(true);
 });
 afterAll(async () => {

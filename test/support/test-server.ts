@@ -42,6 +42,12 @@ export async function startTestServer(
   const demo = JSON.parse(
     fs.readFileSync(path.join(folder, "demo-account.json"), "utf8"),
   ) as DemoAccount;
+  // The demo account is on Standard (60 requests a minute); suites make more than that, so
+  // they run it as Enterprise. The rate-limit suite puts it back on Standard itself.
+  await server.platform.db.prisma.account.update({
+    where: { id: demo.account_id },
+    data: { tier: "enterprise", rateLimitPerMinute: 100_000 },
+  });
   // The demo file names APP_URL; the test server listens on a port picked at start.
   for (const shop of Object.values(demo.shops)) {
     shop.webhook_url = shop.webhook_url.replace(/^https?:\/\/[^/]+/, server.url);

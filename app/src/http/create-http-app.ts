@@ -1,10 +1,15 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Platform } from "@premiumcdkeys/core";
+import { allowedMethods } from "./allowed-methods.ts";
 import { ApiError, errorResponse } from "./api-error.ts";
+import { apiGate } from "./middleware/api-auth.ts";
 import { requestLog } from "./middleware/request-log.ts";
+import { openApiRoutes } from "./openapi/openapi-routes.ts";
 import { orderRoutes } from "./routes/orders.ts";
+import { productRoutes } from "./routes/products.ts";
 import { shopWebhookRoutes } from "./routes/shop-webhooks.ts";
+import { supplierRoutes } from "./routes/suppliers.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -24,10 +29,21 @@ export function createHttpApp(platform: Platform) {
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.route("/api/webhook", shopWebhookRoutes(platform));
+  app.use("/api/v1/*", apiGate(platform));
+  app.route("/api/v1", openApiRoutes());
   app.route("/api/v1/orders", orderRoutes(platform));
+  app.route("/api/v1/products", productRoutes(platform));
+  app.route("/api/v1/suppliers", supplierRoutes(platform));
   app.route("/api/v1/webhooks", webhookEndpointRoutes(platform));
 
-  app.notFound((c) => errorResponse(c, 404, "NOT_FOUND", "No such resource"));
+  app.notFound((c) => {
+    const allow = allowedMethods(app, c.req.path);
+    if (allow.length === 0) return errorResponse(c, 404, "NOT_FOUND", "No such resource");
+    c.header("Allow", allow.join(", "));
+    return errorResponse(c, 405, "METHOD_NOT_ALLOWED", `Use ${allow.join(", ")} on this path`, {
+      allow,
+    });
+  });
   app.onError((error, c) => {
     if (error instanceof ApiError)
       return errorResponse(c, error.status, error.code, error.message, error.details);

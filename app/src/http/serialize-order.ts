@@ -1,5 +1,5 @@
 import { fromMinorUnits } from "@premiumcdkeys/core";
-import type { findOrder, listOrders } from "@premiumcdkeys/core";
+import type { findOrder, listOrders, ReadKey } from "@premiumcdkeys/core";
 
 type ListedOrder = Awaited<ReturnType<typeof listOrders>>["orders"][number];
 type DetailedOrder = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
@@ -18,8 +18,11 @@ export function orderSummary(order: ListedOrder) {
   };
 }
 
-/** `GET /api/v1/orders/{id}`: lines, one purchase per unit, delivery state. Never key codes. */
-export function orderDetail(order: DetailedOrder) {
+/**
+ * `GET /api/v1/orders/{id}`: lines, one purchase per unit, delivery state. Key codes only when
+ * `keys` is given (`?include=keys`, read and audited by the caller): each unit then has `key`.
+ */
+export function orderDetail(order: DetailedOrder, keys?: Map<string, ReadKey>) {
   return {
     id: order.id,
     status: order.status,
@@ -61,6 +64,7 @@ export function orderDetail(order: DetailedOrder) {
         currency: purchase.currency,
         attempts: purchase.attempts,
         last_error: purchase.lastError,
+        ...(keys ? { key: keys.get(purchase.id) ?? null } : {}),
       })),
     })),
     deliveries: order.deliveries.map((delivery) => ({

@@ -13,7 +13,24 @@ export { base64HmacMatches, checkBase64Signature } from "./shops/hmac.ts";
 export { parseJsonLosslessly, idText } from "./shops/lossless-json.ts";
 export { receiveShopWebhook, type WebhookReceipt } from "./shops/receive-shop-webhook.ts";
 
-export { authenticateApiKey, createApiKey, hashApiKey } from "./accounts/api-keys.ts";
+export {
+  authenticateApiKey,
+  createApiKey,
+  hashApiKey,
+  listApiKeys,
+  revokeApiKey,
+  API_KEY_PERMISSIONS,
+  type ApiIdentity,
+  type ApiKeyPermission,
+} from "./accounts/api-keys.ts";
+export { setSandboxMode } from "./accounts/sandbox-mode.ts";
+export { countRequest, limitForAccount, TIER_LIMITS } from "./api/rate-limit.ts";
+export { runIdempotent, requestFingerprint } from "./api/idempotency.ts";
+export { processOrder } from "./orders/process-order.ts";
+export { readOrderKeys, type ReadKey } from "./orders/order-keys.ts";
+export { listProducts, findProduct } from "./products/product-queries.ts";
+export { productStock } from "./products/product-stock.ts";
+export { suppliersForAccount, type AccountSupplier } from "./suppliers/suppliers-for-account.ts";
 export { ensureDemoAccount, type DemoAccount } from "./accounts/demo-account.ts";
 
 export { listOrders, findOrder, type OrderListFilter } from "./orders/order-queries.ts";
@@ -23,4 +40,4 @@ export { EVENT_TYPES, type EventType } from "./events/event-types.ts";
 export type { DeliveryChannel, DeliverableOrder } from "./delivery/delivery-channel.ts";
 export { readOutbox } from "./delivery/mail-transport.ts";
 export { signHex, signStandardWebhook } from "./webhooks/signing.ts";
-export { WebhookEndpoints } from "./webhooks/webhook-endpoints.ts";
+export { WebhookEndpoints, type EndpointOwner } from "./webhooks/webhook-endpoints.ts";

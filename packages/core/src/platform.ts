@@ -14,6 +14,7 @@ import { FULFIL_ORDER_JOB } from "./orders/record-shop-order.ts";
 import { processShopWebhookHandler } from "./shops/process-shop-webhook.ts";
 import { PROCESS_SHOP_WEBHOOK_JOB } from "./shops/receive-shop-webhook.ts";
 import { ShopDirectory } from "./shops/shop-directory.ts";
+import { StockCache } from "./suppliers/stock-cache.ts";
 import type { ShopPlatform } from "./shops/shop-platform.ts";
 import { loadVault } from "./vault/load-vault.ts";
 import type { KeyVault } from "./vault/key-vault.ts";
@@ -32,6 +33,8 @@ export type Platform = {
   sandbox: SandboxSupplier;
   mail: MailSender;
   webhookEndpoints: WebhookEndpoints;
+  /** Live supplier stock for the API, remembered for a few seconds. */
+  stockCache: StockCache;
   worker: Worker;
   close(): Promise<void>;
 };
@@ -109,6 +112,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       allowPrivateTargets: config.allowPrivateWebhookTargets,
       timeoutMs: config.webhookTimeoutMs,
     }),
+    stockCache: new StockCache({ ttlMs: 10_000, timeoutMs: config.supplierTimeoutMs }),
     worker,
     async close() {
       await worker.stop();

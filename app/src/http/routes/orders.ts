@@ -1,10 +1,18 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { findOrder, listOrders, ORDER_STATUSES, type Platform } from "@premiumcdkeys/core";
+import {
+  findOrder,
+  listOrders,
+  ORDER_STATUSES,
+  readOrderKeys,
+  type Platform,
+} from "@premiumcdkeys/core";
 import { ApiError } from "../api-error.ts";
-import { apiAuth, type ApiVariables } from "../middleware/api-auth.ts";
+import { clientAddress, owner, requirePermission, type ApiEnv } from "../middleware/api-auth.ts";
 import { orderDetail, orderSummary } from "../serialize-order.ts";
 import { pathId } from "../path-id.ts";
+import { pageQuery } from "../page-query.ts";
+import { processOrderRoute } from "./process-order.ts";
 import { validate } from "../validate.ts";
 
 const dateOrDateTime = z
@@ -15,25 +23,38 @@ const dateOrDateTime = z
   )
   .refine(isRealDate, "not a real date");
 
-const listQuery = z.object({
-  status: z.enum(ORDER_STATUSES as [string, ...string[]]).optional(),
-  from: dateOrDateTime.optional(),
-  to: dateOrDateTime.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  page: z.coerce.number().int().min(1).default(1),
-  api_key: z.string().optional(),
-});
+const listQuery = z
+  .object({
+    status: z.enum(ORDER_STATUSES as [string, ...string[]]).optional(),
+    from: dateOrDateTime.optional(),
+    to: dateOrDateTime.optional(),
+    store_order_id: z.string().min(1).max(255).optional(),
+    shop_id: z.uuid("a shop id").optional(),
+    ...pageQuery.shape,
+  })
+  .refine((query) => !query.from || !query.to || startOf(query.from) <= endOf(query.to), {
+    message: "from is after to",
+    path: ["from"],
+  });
+
+const detailQuery = z.object({ include: z.enum(["keys"]).optional() });
+
+export const orderNotFound = () =>
+  new ApiError(404, "ORDER_NOT_FOUND", "The requested order does not exist");
 
 export function orderRoutes(platform: Platform) {
-  const routes = new Hono<{ Variables: ApiVariables }>();
-  routes.use("*", apiAuth(platform));
+  const routes = new Hono<ApiEnv>();
 
   routes.get("/", async (c) => {
+    requirePermission(c, "read");
     const query = validate(listQuery, c.req.query());
     const { total, orders } = await listOrders(platform.db.prisma, c.get("accountId"), {
       status: query.status,
       from: query.from ? startOf(query.from) : undefined,
       to: query.to ? endOf(query.to) : undefined,
+      storeOrderId: query.store_order_id,
+      shopId: query.shop_id,
+      sandbox: c.get("sandbox"),
       limit: query.limit,
       page: query.page,
     });
@@ -45,16 +66,30 @@ export function orderRoutes(platform: Platform) {
   });
 
   routes.get("/:id", async (c) => {
-    const notFound = () =>
-      new ApiError(404, "ORDER_NOT_FOUND", "The requested order does not exist");
+    requirePermission(c, "read");
+    const query = validate(detailQuery, c.req.query());
+    const { accountId, sandbox } = owner(c);
     const order = await findOrder(
       platform.db.prisma,
-      c.get("accountId"),
-      pathId(c, "id", notFound),
+      accountId,
+      pathId(c, "id", orderNotFound),
+      sandbox,
     );
-    if (!order) throw notFound();
-    return c.json({ data: orderDetail(order) });
+    if (!order) throw orderNotFound();
+    if (query.include !== "keys") return c.json({ data: orderDetail(order) });
+
+    requirePermission(c, "keys");
+    const keys = await readOrderKeys(
+      platform.db.prisma,
+      platform.vault,
+      { accountId, apiKeyId: c.get("apiKeyId"), ip: clientAddress(c) },
+      order.id,
+    );
+    platform.log.info({ orderId: order.id, apiKeyId: c.get("apiKeyId") }, "key codes read");
+    return c.json({ data: orderDetail(order, keys) });
   });
+
+  routes.post("/:id/process", processOrderRoute(platform));
 
   return routes;
 }

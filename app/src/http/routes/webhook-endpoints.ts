@@ -2,104 +2,110 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { EVENT_TYPES, type Platform } from "@premiumcdkeys/core";
 import { ApiError } from "../api-error.ts";
-import { apiAuth, type ApiVariables } from "../middleware/api-auth.ts";
+import { owner, requirePermission, type ApiEnv } from "../middleware/api-auth.ts";
+import { pageMeta, pageQuery } from "../page-query.ts";
 import { pathId } from "../path-id.ts";
 import { jsonBody, validate } from "../validate.ts";
+import { deliveryJson, endpointJson } from "./webhook-json.ts";
 
-const createBody = z.object({
-  url: z.string().min(1).max(2048),
-  events: z.array(z.enum(EVENT_TYPES)).min(1),
+const url = z.string().min(1).max(2048);
+const events = z
+  .array(z.enum(EVENT_TYPES))
+  .min(1)
+  .max(EVENT_TYPES.length * 2);
+
+const createBody = z.strictObject({
+  url,
+  events,
+  description: z.string().max(500).optional(),
 });
+
+const updateBody = z
+  .strictObject({ url: url.optional(), events: events.optional(), active: z.boolean().optional() })
+  .refine((body) => Object.keys(body).length > 0, "give url, events or active");
 
 const deliveriesQuery = z.object({
   status: z.enum(["pending", "succeeded", "failed"]).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  page: z.coerce.number().int().min(1).default(1),
-  api_key: z.string().optional(),
+  event: z.enum([...EVENT_TYPES, "webhook.test"]).optional(),
+  ...pageQuery.shape,
 });
 
-type Endpoint = {
-  id: string;
-  url: string;
-  events: string[];
-  active: boolean;
-  pausedAt: Date | null;
-  consecutiveFailures: number;
-  createdAt: Date;
-};
-
-function endpointJson(endpoint: Endpoint) {
-  return {
-    id: endpoint.id,
-    url: endpoint.url,
-    events: endpoint.events,
-    status: endpoint.active ? "active" : "paused",
-    paused_at: endpoint.pausedAt?.toISOString() ?? null,
-    consecutive_failures: endpoint.consecutiveFailures,
-    created_at: endpoint.createdAt.toISOString(),
-  };
-}
-
-const deliveryNotFound = () =>
-  new ApiError(404, "DELIVERY_NOT_FOUND", "The requested delivery does not exist");
 const notFound = () =>
   new ApiError(404, "WEBHOOK_NOT_FOUND", "The requested webhook endpoint does not exist");
+const deliveryNotFound = () =>
+  new ApiError(404, "DELIVERY_NOT_FOUND", "The requested delivery does not exist");
 
-/** Outgoing webhook endpoints of the caller's account. */
+/** Outgoing webhook endpoints of the caller's account, in the key's mode. */
 export function webhookEndpointRoutes(platform: Platform) {
-  const routes = new Hono<{ Variables: ApiVariables }>();
+  const routes = new Hono<ApiEnv>();
   const endpoints = platform.webhookEndpoints;
-  routes.use("*", apiAuth(platform));
 
   routes.post("/", async (c) => {
+    requirePermission(c, "process");
     const body = validate(createBody, await jsonBody(c.req.raw));
-    const created = await endpoints.create(c.get("accountId"), body);
-    if (!created.ok) throw new ApiError(400, created.code, created.message, created.details);
+    const created = await endpoints.create(owner(c), body);
+    if (!created.ok) throw invalid(created);
     return c.json({ data: { ...endpointJson(created.endpoint), secret: created.secret } }, 201);
   });
 
   routes.get("/", async (c) => {
-    const rows = await endpoints.list(c.get("accountId"));
+    requirePermission(c, "read");
+    const rows = await endpoints.list(owner(c));
     return c.json({ data: rows.map(endpointJson), meta: { total: rows.length, page: 1 } });
   });
 
+  routes.get("/:id", async (c) => {
+    requirePermission(c, "read");
+    const endpoint = await endpoints.find(owner(c), pathId(c, "id", notFound));
+    if (!endpoint) throw notFound();
+    return c.json({ data: endpointJson(endpoint) });
+  });
+
+  routes.patch("/:id", async (c) => {
+    requirePermission(c, "process");
+    const id = pathId(c, "id", notFound);
+    const body = validate(updateBody, await jsonBody(c.req.raw));
+    const updated = await endpoints.update(owner(c), id, body);
+    if (!updated) throw notFound();
+    if (!updated.ok) throw invalid(updated);
+    if (body.active) platform.worker.nudge();
+    return c.json({ data: endpointJson(updated.endpoint) });
+  });
+
+  routes.delete("/:id", async (c) => {
+    requirePermission(c, "process");
+    if (!(await endpoints.remove(owner(c), pathId(c, "id", notFound)))) throw notFound();
+    return c.body(null, 204);
+  });
+
+  routes.post("/:id/rotate-secret", async (c) => {
+    requirePermission(c, "process");
+    const rotated = await endpoints.rotateSecret(owner(c), pathId(c, "id", notFound));
+    if (!rotated) throw notFound();
+    platform.log.info({ endpointId: rotated.endpoint.id }, "webhook secret rotated");
+    return c.json({ data: { ...endpointJson(rotated.endpoint), secret: rotated.secret } });
+  });
+
   routes.get("/:id/deliveries", async (c) => {
+    requirePermission(c, "read");
+    const id = pathId(c, "id", notFound);
     const query = validate(deliveriesQuery, c.req.query());
-    if (!(await endpoints.find(c.get("accountId"), pathId(c, "id", notFound)))) throw notFound();
-    const { total, rows } = await endpoints.deliveries(
-      c.get("accountId"),
-      pathId(c, "id", notFound),
-      query,
-    );
-    const data = rows.map((delivery) => ({
-      id: delivery.id,
-      event: delivery.eventType,
-      event_id: delivery.eventId === null ? null : String(delivery.eventId),
-      status: delivery.status,
-      attempts: delivery.attempts,
-      last_status: delivery.lastStatus,
-      next_attempt_at: delivery.status === "pending" ? delivery.nextAttemptAt.toISOString() : null,
-      delivered_at: delivery.deliveredAt?.toISOString() ?? null,
-      created_at: delivery.createdAt.toISOString(),
-      attempt_log: delivery.attemptLog.map((attempt) => ({
-        at: attempt.createdAt.toISOString(),
-        status_code: attempt.statusCode,
-        duration_ms: attempt.durationMs,
-        error: attempt.error,
-      })),
-    }));
-    return c.json({ data, meta: { total, page: query.page, limit: query.limit } });
+    if (!(await endpoints.find(owner(c), id))) throw notFound();
+    const { total, rows } = await endpoints.deliveries(owner(c), id, query);
+    return c.json({ data: rows.map(deliveryJson), meta: pageMeta(total, query) });
   });
 
   routes.post("/:id/resume", async (c) => {
-    const endpoint = await endpoints.resume(c.get("accountId"), pathId(c, "id", notFound));
+    requirePermission(c, "process");
+    const endpoint = await endpoints.resume(owner(c), pathId(c, "id", notFound));
     if (!endpoint) throw notFound();
     platform.worker.nudge();
     return c.json({ data: endpointJson(endpoint) });
   });
 
   routes.post("/:id/test", async (c) => {
-    const result = await endpoints.sendTest(c.get("accountId"), pathId(c, "id", notFound));
+    requirePermission(c, "process");
+    const result = await endpoints.sendTest(owner(c), pathId(c, "id", notFound));
     if (!result) throw notFound();
     const { attempt } = result;
     return c.json({
@@ -114,25 +120,22 @@ export function webhookEndpointRoutes(platform: Platform) {
   });
 
   routes.post("/:id/deliveries/:deliveryId/replay", async (c) => {
-    const copy = await endpoints.replay(
-      c.get("accountId"),
-      pathId(c, "id", notFound),
-      pathId(c, "deliveryId", deliveryNotFound),
-    );
-    if (!copy)
-      throw new ApiError(404, "DELIVERY_NOT_FOUND", "The requested delivery does not exist");
+    requirePermission(c, "process");
+    const endpointId = pathId(c, "id", notFound);
+    const deliveryId = pathId(c, "deliveryId", deliveryNotFound);
+    if (!(await endpoints.find(owner(c), endpointId))) throw notFound();
+    const copy = await endpoints.replay(owner(c), endpointId, deliveryId);
+    if (!copy) throw deliveryNotFound();
     platform.worker.nudge();
-    return c.json(
-      {
-        data: {
-          id: copy.id,
-          status: copy.status,
-          replay_of: pathId(c, "deliveryId", deliveryNotFound),
-        },
-      },
-      202,
-    );
+    return c.json({ data: { id: copy.id, status: copy.status, replay_of: deliveryId } }, 202);
   });
 
   return routes;
+}
+
+function invalid(error: { code: string; message: string; details?: Record<string, unknown> }) {
+  const field = typeof error.details?.field === "string" ? error.details.field : "body";
+  return new ApiError(400, error.code, error.message, {
+    fields: [{ field, message: error.message }],
+  });
 }

@@ -88,7 +88,9 @@ export async function ensureDemoAccount(platform: Platform): Promise<DemoAccount
     });
   }
 
-  const { key } = await createApiKey(prisma, account.id, "Demo key");
+  const { key } = await createApiKey(prisma, account.id, "Demo key", {
+    permissions: ["read", "process", "keys"],
+  });
   const demo: DemoAccount = {
     account_id: account.id,
     api_key: key,

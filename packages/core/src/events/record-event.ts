@@ -15,6 +15,8 @@ export async function recordEvent(
   type: EventType,
   data: Record<string, unknown>,
   orderId?: string,
+  /** A sandbox order's events go to sandbox endpoints only, a live order's to live ones. */
+  sandbox?: boolean,
 ): Promise<void> {
   const timestamp = new Date();
   const body = { event: type, timestamp: timestamp.toISOString().replace(/\.\d{3}Z$/, "Z"), data };
@@ -23,7 +25,7 @@ export async function recordEvent(
   });
 
   const endpoints = await db.webhookEndpoint.findMany({
-    where: { accountId, events: { has: type } },
+    where: { accountId, events: { has: type }, sandbox },
     select: { id: true, active: true },
   });
   if (endpoints.length === 0) return;

@@ -39,7 +39,14 @@ export async function advanceOrder(
     });
     if (moved.count === 0) return;
 
-    await recordEvent(tx, order.accountId, step.event, orderEventData(order), orderId);
+    await recordEvent(
+      tx,
+      order.accountId,
+      step.event,
+      orderEventData(order),
+      orderId,
+      order.sandbox,
+    );
     await step.alongside?.(tx, order);
   });
 }

@@ -2,6 +2,7 @@ import type { Supplier } from "@premiumcdkeys/suppliers";
 import type { PrismaClient } from "../db/types.ts";
 import { recordEvent } from "../events/record-event.ts";
 import type { JobHandler } from "../jobs/worker.ts";
+import { suppliersForAccount } from "../suppliers/suppliers-for-account.ts";
 
 /**
  * Compares a product's stock at its suppliers with its threshold and announces `stock.low` once
@@ -15,13 +16,18 @@ export function checkStockHandler(
     async run(payload) {
       const product = await prisma.product.findUnique({
         where: { id: String(payload.productId) },
-        include: { offers: true },
+        include: { offers: true, account: { select: { sandboxMode: true } } },
       });
       if (!product) return;
 
+      const usable = suppliersForAccount({ suppliers }, product.accountId, {
+        sandbox: product.account.sandboxMode,
+      });
       let count = 0;
       for (const offer of product.offers) {
-        const found = await suppliers[offer.supplier]?.getProduct(offer.supplierProductId);
+        const found = await usable
+          .get(offer.supplier)
+          ?.supplier.getProduct(offer.supplierProductId);
         count += found?.stock ?? 0;
       }
       const low = count < product.lowStockThreshold;

@@ -42,6 +42,7 @@ export async function failOrder(
       "order.failed",
       orderEventData(order, { error }),
       orderId,
+      order.sandbox,
     );
   });
 }

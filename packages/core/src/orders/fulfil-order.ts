@@ -7,6 +7,7 @@ import type { KeyVault } from "../vault/key-vault.ts";
 import { buyUnit, type UnitOutcome, type UnitToBuy } from "./buy-unit.ts";
 import { advanceOrder } from "./advance-order.ts";
 import { failOrder } from "./fail-order.ts";
+import { suppliersForAccount } from "../suppliers/suppliers-for-account.ts";
 import { withSupplierTimeout } from "./supplier-call.ts";
 import { OrderStatus } from "./order-status.ts";
 
@@ -98,9 +99,11 @@ async function prepareUnits(
   const open = await deps.prisma.purchase.findMany({
     where: { orderId, status: { not: "confirmed" } },
   });
+  // Sandbox orders buy only from sandbox suppliers, live orders only from real ones.
+  const suppliers = suppliersForAccount(deps, order.accountId, { sandbox: order.sandbox });
   return open.map((purchase) => {
     const line = order.lines.find((candidate) => candidate.id === purchase.orderLineId)!;
-    const offer = line.product?.offers.find((candidate) => deps.suppliers[candidate.supplier]);
+    const offer = line.product?.offers.find((candidate) => suppliers.has(candidate.supplier));
     if (!line.product || !offer) {
       throw new PermanentFailure(`No supplier offer for "${line.name}"`, "NO_SUPPLIER_OFFER", {
         line_id: line.id,
@@ -109,7 +112,7 @@ async function prepareUnits(
     return {
       purchaseId: purchase.id,
       reference: purchase.reference,
-      supplier: deps.suppliers[offer.supplier],
+      supplier: suppliers.get(offer.supplier)!.supplier,
       supplierProductId: offer.supplierProductId,
       maxCostMinor: line.product.maxCostMinor ?? line.unitPriceMinor,
       currency: order.currency,

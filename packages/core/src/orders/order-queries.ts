@@ -4,6 +4,11 @@ export type OrderListFilter = {
   status?: string;
   from?: Date;
   to?: Date;
+  /** The shop's order reference as shown to the customer (`store_order_id`). */
+  storeOrderId?: string;
+  shopId?: string;
+  /** Sandbox orders for `pck_test_` keys, live orders for live keys; both when undefined. */
+  sandbox?: boolean;
   limit: number;
   page: number;
 };
@@ -13,6 +18,9 @@ export async function listOrders(prisma: PrismaClient, accountId: string, filter
   const where: Prisma.OrderWhereInput = {
     accountId,
     status: filter.status,
+    sandbox: filter.sandbox,
+    storeOrderRef: filter.storeOrderId,
+    shopId: filter.shopId,
     createdAt: { gte: filter.from, lte: filter.to },
   };
   const [total, orders] = await Promise.all([
@@ -29,9 +37,14 @@ export async function listOrders(prisma: PrismaClient, accountId: string, filter
 }
 
 /** One order of the account with everything the detail view shows; undefined if not theirs. */
-export function findOrder(prisma: PrismaClient, accountId: string, orderId: string) {
+export function findOrder(
+  prisma: PrismaClient,
+  accountId: string,
+  orderId: string,
+  sandbox?: boolean,
+) {
   return prisma.order.findFirst({
-    where: { id: orderId, accountId },
+    where: { id: orderId, accountId, sandbox },
     include: {
       shop: true,
       lines: {

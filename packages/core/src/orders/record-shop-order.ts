@@ -98,9 +98,14 @@ export async function recordShopOrder(
 
 async function createOrder(tx: Db, shop: Shop, snapshot: ShopOrderSnapshot) {
   const productIds = await mapOrderLines(tx, shop.id, snapshot.lines);
+  const account = await tx.account.findUniqueOrThrow({
+    where: { id: shop.accountId },
+    select: { sandboxMode: true },
+  });
   const order = await tx.order.create({
     data: {
       accountId: shop.accountId,
+      sandbox: account.sandboxMode,
       shopId: shop.id,
       externalId: snapshot.externalId,
       storeOrderRef: snapshot.storeOrderRef,
@@ -126,7 +131,14 @@ async function createOrder(tx: Db, shop: Shop, snapshot: ShopOrderSnapshot) {
     include: ORDER_EVENT_INCLUDE,
   });
 
-  await recordEvent(tx, shop.accountId, "order.created", orderEventData(order), order.id);
+  await recordEvent(
+    tx,
+    shop.accountId,
+    "order.created",
+    orderEventData(order),
+    order.id,
+    order.sandbox,
+  );
   return order;
 }
 
@@ -145,7 +157,14 @@ async function refuseOversizedOrder(tx: Db, orderId: string, units: number, limi
     include: ORDER_EVENT_INCLUDE,
   });
   const error = { code: "QUANTITY_ABOVE_LIMIT", message, details };
-  await recordEvent(tx, order.accountId, "order.failed", orderEventData(order, { error }), orderId);
+  await recordEvent(
+    tx,
+    order.accountId,
+    "order.failed",
+    orderEventData(order, { error }),
+    orderId,
+    order.sandbox,
+  );
 }
 
 async function allLinesMapped(tx: Db, orderId: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import { enqueueWebhookDispatch } from "../events/record-event.ts";
 import { RetryLater } from "../jobs/job-errors.ts";
 import type { JobHandler } from "../jobs/worker.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
+import { endpointSecrets } from "./endpoint-secrets.ts";
 import { sendWebhook, wasDelivered } from "./http-sender.ts";
 import { signedHeaders } from "./signing.ts";
 
@@ -35,7 +36,7 @@ export function dispatchEndpointHandler(
         throw new RetryLater(100, "another worker is sending to this endpoint");
 
       try {
-        const secret = vault.openText(endpoint.secretSeal, `endpoint:${endpoint.id}`);
+        const secrets = endpointSecrets(vault, endpoint);
         for (;;) {
           const delivery = await prisma.webhookDelivery.findFirst({
             where: { endpointId, status: "pending" },
@@ -54,7 +55,7 @@ export function dispatchEndpointHandler(
               deliveryId: delivery.id,
               eventType: delivery.eventType,
               body: delivery.body,
-              secret,
+              ...secrets,
             }),
             timeoutMs: policy.timeoutMs,
             allowPrivate: policy.allowPrivateTargets,

@@ -44,27 +44,41 @@ export type SignedHeadersInput = {
   eventType: string;
   body: string;
   secret: string;
+  /** The secret before the last rotation, while it still signs (24 hours). */
+  previousSecret?: string;
   now?: Date;
 };
 
-/** Every header of one outgoing delivery: our contract's signature and Standard Webhooks'. */
+/**
+ * Every header of one outgoing delivery: our contract's signature and Standard Webhooks'.
+ *
+ * After a rotation, `X-PCDKeys-Signature` stays the plain hex HMAC of the new secret (what the
+ * contract's snippet checks), the old secret's hex HMAC goes in `X-PCDKeys-Signature-Previous`,
+ * and `webhook-signature` lists both, space-separated, as Standard Webhooks allows.
+ */
 export function signedHeaders({
   deliveryId,
   eventType,
   body,
   secret,
+  previousSecret,
   now = new Date(),
 }: SignedHeadersInput): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000).toString();
+  const standard = [signStandardWebhook({ id: deliveryId, timestamp, body, secret })];
+  if (previousSecret) {
+    standard.push(signStandardWebhook({ id: deliveryId, timestamp, body, secret: previousSecret }));
+  }
 
   return {
     "Content-Type": "application/json",
     "User-Agent": "PremiumCDKeys-Webhooks/1.0",
     "X-PCDKeys-Signature": signHex(body, secret),
+    ...(previousSecret ? { "X-PCDKeys-Signature-Previous": signHex(body, previousSecret) } : {}),
     "X-PCDKeys-Event": eventType,
     "X-PCDKeys-Delivery": deliveryId,
     "webhook-id": deliveryId,
     "webhook-timestamp": timestamp,
-    "webhook-signature": signStandardWebhook({ id: deliveryId, timestamp, body, secret }),
+    "webhook-signature": standard.join(" "),
   };
 }

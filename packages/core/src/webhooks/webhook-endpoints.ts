@@ -3,10 +3,19 @@ import { enqueueWebhookDispatch } from "../events/record-event.ts";
 import { EVENT_TYPES, type EventType } from "../events/event-types.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
 import { sendWebhook, wasDelivered, type WebhookAttempt } from "./http-sender.ts";
+import { endpointSecrets } from "./endpoint-secrets.ts";
 import { generateEndpointSecret, signedHeaders } from "./signing.ts";
 import { checkTargetUrl } from "./target-policy.ts";
 
-export type EndpointInput = { url: string; events: EventType[] };
+export type EndpointInput = { url: string; events: EventType[]; description?: string };
+
+export type EndpointChanges = { url?: string; events?: EventType[]; active?: boolean };
+
+/** Whose endpoints: an account, in the mode of the API key (sandbox or live). */
+export type EndpointOwner = { accountId: string; sandbox: boolean };
+
+/** How long a rotated-out secret keeps signing beside the new one. */
+export const PREVIOUS_SECRET_TTL_MS = 24 * 60 * 60 * 1000;
 
 export type UseCaseError = {
   ok: false;
@@ -24,7 +33,7 @@ export class WebhookEndpoints {
   ) {}
 
   /** Creates an endpoint; the secret is returned here and never again in full. */
-  async create(accountId: string, input: EndpointInput) {
+  async create(owner: EndpointOwner, input: EndpointInput) {
     const target = checkTargetUrl(input.url, { allowPrivate: this.policy.allowPrivateTargets });
     if (!target.ok) return invalid("url", target.reason);
     const unknown = input.events.filter((event) => !EVENT_TYPES.includes(event));
@@ -35,7 +44,9 @@ export class WebhookEndpoints {
     const endpoint = await this.prisma.webhookEndpoint.create({
       data: {
         id,
-        accountId,
+        accountId: owner.accountId,
+        sandbox: owner.sandbox,
+        description: input.description ?? null,
         url: target.url.href,
         events: [...new Set(input.events)],
         secretSeal: this.vault.seal(secret, `endpoint:${id}`),
@@ -44,26 +55,86 @@ export class WebhookEndpoints {
     return { ok: true as const, endpoint, secret };
   }
 
-  list(accountId: string) {
+  list(owner: EndpointOwner) {
     return this.prisma.webhookEndpoint.findMany({
-      where: { accountId },
+      where: { accountId: owner.accountId, sandbox: owner.sandbox },
       orderBy: { createdAt: "asc" },
     });
   }
 
-  find(accountId: string, id: string) {
-    return this.prisma.webhookEndpoint.findFirst({ where: { id, accountId } });
+  find(owner: EndpointOwner, id: string) {
+    return this.prisma.webhookEndpoint.findFirst({
+      where: { id, accountId: owner.accountId, sandbox: owner.sandbox },
+    });
+  }
+
+  /**
+   * Changes url, events or the active switch. Switching off disables the endpoint (its new
+   * deliveries wait, like a paused endpoint's); switching on works as resume.
+   */
+  async update(owner: EndpointOwner, id: string, changes: EndpointChanges) {
+    const endpoint = await this.find(owner, id);
+    if (!endpoint) return undefined;
+
+    let url: string | undefined;
+    if (changes.url !== undefined) {
+      const target = checkTargetUrl(changes.url, {
+        allowPrivate: this.policy.allowPrivateTargets,
+      });
+      if (!target.ok) return invalid("url", target.reason);
+      url = target.url.href;
+    }
+    if (changes.active === true) await this.resume(owner, id);
+
+    const updated = await this.prisma.webhookEndpoint.update({
+      where: { id },
+      data: {
+        url,
+        events: changes.events ? [...new Set(changes.events)] : undefined,
+        ...(changes.active === false ? { active: false, pausedAt: null } : {}),
+      },
+    });
+    return { ok: true as const, endpoint: updated };
+  }
+
+  /** Deletes the endpoint with its delivery log; false when it is not the owner's. */
+  async remove(owner: EndpointOwner, id: string): Promise<boolean> {
+    const deleted = await this.prisma.webhookEndpoint.deleteMany({
+      where: { id, accountId: owner.accountId, sandbox: owner.sandbox },
+    });
+    return deleted.count > 0;
+  }
+
+  /**
+   * A new secret, returned here once. The old one keeps signing beside it for 24 hours, so
+   * receivers can switch over without refusing a delivery (see signing.ts for the headers).
+   */
+  async rotateSecret(owner: EndpointOwner, id: string) {
+    const endpoint = await this.find(owner, id);
+    if (!endpoint) return undefined;
+
+    const secret = generateEndpointSecret();
+    const updated = await this.prisma.webhookEndpoint.update({
+      where: { id },
+      data: {
+        secretSeal: this.vault.seal(secret, `endpoint:${id}`),
+        previousSecretSeal: endpoint.secretSeal,
+        previousSecretUntil: new Date(Date.now() + PREVIOUS_SECRET_TTL_MS),
+      },
+    });
+    return { endpoint: updated, secret };
   }
 
   async deliveries(
-    accountId: string,
+    owner: EndpointOwner,
     endpointId: string,
-    filter: { status?: string; limit: number; page: number },
+    filter: { status?: string; event?: string; limit: number; page: number },
   ) {
     const where = {
       endpointId,
-      endpoint: { accountId },
+      endpoint: { accountId: owner.accountId, sandbox: owner.sandbox },
       ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.event ? { eventType: filter.event } : {}),
     };
     const [total, rows] = await Promise.all([
       this.prisma.webhookDelivery.count({ where }),
@@ -79,8 +150,8 @@ export class WebhookEndpoints {
   }
 
   /** Un-pauses the endpoint; its waiting deliveries go out in order, starting now. */
-  async resume(accountId: string, id: string) {
-    const endpoint = await this.find(accountId, id);
+  async resume(owner: EndpointOwner, id: string) {
+    const endpoint = await this.find(owner, id);
     if (!endpoint) return undefined;
     await this.prisma.$transaction(async (tx) => {
       await tx.webhookEndpoint.update({
@@ -93,13 +164,17 @@ export class WebhookEndpoints {
       });
       await enqueueWebhookDispatch(tx, id);
     });
-    return this.find(accountId, id);
+    return this.find(owner, id);
   }
 
   /** Sends the same bytes as a delivery again, as a new delivery queued behind the others. */
-  async replay(accountId: string, endpointId: string, deliveryId: string) {
+  async replay(owner: EndpointOwner, endpointId: string, deliveryId: string) {
     const original = await this.prisma.webhookDelivery.findFirst({
-      where: { id: deliveryId, endpointId, endpoint: { accountId } },
+      where: {
+        id: deliveryId,
+        endpointId,
+        endpoint: { accountId: owner.accountId, sandbox: owner.sandbox },
+      },
     });
     if (!original) return undefined;
     return this.prisma.$transaction(async (tx) => {
@@ -118,12 +193,12 @@ export class WebhookEndpoints {
 
   /** Sends a `webhook.test` event now and reports the receiver's answer; it is logged as well. */
   async sendTest(
-    accountId: string,
+    owner: EndpointOwner,
     id: string,
   ): Promise<
     { delivery: { id: string }; attempt: WebhookAttempt; delivered: boolean } | undefined
   > {
-    const endpoint = await this.find(accountId, id);
+    const endpoint = await this.find(owner, id);
     if (!endpoint) return undefined;
 
     const body = JSON.stringify({
@@ -134,11 +209,15 @@ export class WebhookEndpoints {
     const delivery = await this.prisma.webhookDelivery.create({
       data: { endpointId: id, eventType: "webhook.test", body, status: "sending" },
     });
-    const secret = this.vault.openText(endpoint.secretSeal, `endpoint:${endpoint.id}`);
     const attempt = await sendWebhook({
       url: endpoint.url,
       body,
-      headers: signedHeaders({ deliveryId: delivery.id, eventType: "webhook.test", body, secret }),
+      headers: signedHeaders({
+        deliveryId: delivery.id,
+        eventType: "webhook.test",
+        body,
+        ...endpointSecrets(this.vault, endpoint),
+      }),
       timeoutMs: this.policy.timeoutMs,
       allowPrivate: this.policy.allowPrivateTargets,
     });
