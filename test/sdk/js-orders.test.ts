@@ -1,13 +1,18 @@
 // The JavaScript client against the real server (real HTTP, real database, orders placed through
 // the signed shop webhooks): orders, pagination, typed errors, configuration.
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@premiumcdkeys/core";
 import {
   ApiError,
+  ForbiddenError,
+  IdempotencyKeyReusedError,
   NotFoundError,
   OrderNotFoundError,
+  OrderNotProcessableError,
   PremiumCDKeys,
   PremiumCDKeysError,
+  RateLimitedError,
   UnauthorizedError,
   ValidationError,
   type Order,
@@ -154,31 +159,58 @@ describe("orders.get with include keys", () => {
 });
 
 describe("orders.process", () => {
-  it("runs an order waiting for its mapping once the product is mapped, answering the order", async () => {
-    await mapSandboxProduct(server, UNMAPPED_SKU, "SBX-ELDEN-RING-EU");
+  it("runs an order waiting for its mapping once mapped; a repeated key answers the same", async () => {
+    await mapSandboxProduct(server, UNMAPPED_SKU, "SBX-GAMEPASS-3M");
+    const idempotencyKey = crypto.randomUUID();
 
-    const processed = await client.orders.process(orders.unmapped);
-    expect(processed.id).toBe(orders.unmapped);
+    const processed = await client.orders.process(orders.unmapped, { idempotencyKey });
+    expect(processed).toMatchObject({ id: orders.unmapped, status: "processing" });
+    const again = await client.orders.process(orders.unmapped, { idempotencyKey });
+    expect(again).toEqual(processed);
 
     const delivered = await waitFor(async () => {
       const order = await client.orders.get(orders.unmapped);
       return order.status === "delivered" ? order : undefined;
     });
-    expect(delivered.lines[0].purchases.filter((unit) => unit.status === "confirmed")).toHaveLength(
-      1,
-    );
-  });
-
-  it("answers the first result again for a repeated idempotency key, and never buys twice", async () => {
-    const idempotencyKey = crypto.randomUUID();
-    const first = await client.orders.process(orders.unmapped, { idempotencyKey });
-    const again = await client.orders.process(orders.unmapped, { idempotencyKey });
-
-    expect(again).toEqual(first);
+    expect(delivered.lines[0].purchases).toHaveLength(1);
     const purchases = await server.platform.db.prisma.purchase.count({
       where: { line: { orderId: orders.unmapped } },
     });
     expect(purchases).toBe(1);
+
+    const reused = await client.orders
+      .process(orders.unpaid, { idempotencyKey })
+      .catch((caught: unknown) => caught);
+    expect(reused).toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(reused).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", status: 422 });
+  });
+
+  it.each([
+    ["a delivered order", () => orders.shopify],
+    ["an unpaid order", () => orders.unpaid],
+  ])("throws OrderNotProcessableError for %s", async (_name, id) => {
+    const error = await client.orders.process(id()).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(OrderNotProcessableError);
+    expect(error).toMatchObject({ code: "ORDER_NOT_PROCESSABLE", status: 409 });
+  });
+});
+
+describe("permissions", () => {
+  it("throws ForbiddenError when the key may not read keys or process orders", async () => {
+    const prisma = server.platform.db.prisma;
+    const { key } = await createApiKey(prisma, server.demo.account_id, "read only", {
+      permissions: ["read"],
+    });
+    const readOnly = new PremiumCDKeys(key, { baseUrl: server.url });
+
+    expect((await readOnly.orders.get(orders.shopify)).id).toBe(orders.shopify);
+    const keys = await readOnly.orders
+      .get(orders.shopify, { include: "keys" })
+      .catch((caught: unknown) => caught);
+    expect(keys).toBeInstanceOf(ForbiddenError);
+    expect(keys).toMatchObject({ code: "FORBIDDEN", status: 403 });
+    await expect(readOnly.orders.process(orders.unpaid)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -198,8 +230,8 @@ describe("authentication and configuration", () => {
     process.env.PREMIUMCDKEYS_BASE_URL = server.url;
     try {
       const fromEnvironment = new PremiumCDKeys(server.demo.api_key);
-      const page = await fromEnvironment.orders.list({ status: "pending" });
-      expect(page.meta.total).toBe(2);
+      const page = await fromEnvironment.orders.list();
+      expect(page.meta.total).toBe(orders.all.length);
     } finally {
       if (saved === undefined) delete process.env.PREMIUMCDKEYS_BASE_URL;
       else process.env.PREMIUMCDKEYS_BASE_URL = saved;
@@ -213,12 +245,32 @@ describe("authentication and configuration", () => {
 
   it("keeps the rate-limit headers of the latest answer", async () => {
     await client.orders.list();
-
+    // startTestServer puts the demo account on Enterprise at 100,000 a minute.
     expect(client.rateLimit).toEqual({
-      limit: 60,
+      limit: 100_000,
       remaining: expect.any(Number),
       resetAt: expect.any(Date),
       retryAfterMs: undefined,
     });
+    expect(client.rateLimit!.resetAt!.getTime()).toBeGreaterThan(Date.now() - 1000);
+  });
+
+  it("throws RateLimitedError with the server's wait once a Standard account's 60 are spent", async () => {
+    const prisma = server.platform.db.prisma;
+    const standard = await prisma.account.create({ data: { name: "On Standard" } });
+    const { key } = await createApiKey(prisma, standard.id, "sdk");
+    const noRetries = new PremiumCDKeys(key, { baseUrl: server.url, maxRetries: 0 });
+    // Windows are whole minutes: start early in one, so all 61 requests fall in the same one.
+    const secondsIntoMinute = new Date().getSeconds();
+    if (secondsIntoMinute > 50) await sleep((61 - secondsIntoMinute) * 1000);
+
+    for (let i = 0; i < 60; i++) await noRetries.orders.list();
+    expect(noRetries.rateLimit).toMatchObject({ limit: 60, remaining: 0 });
+    const error = await noRetries.orders.list().catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error).toMatchObject({ code: "RATE_LIMITED", status: 429 });
+    expect((error as RateLimitedError).retryAfterMs).toBeGreaterThan(0);
+    expect((error as RateLimitedError).retryAfterMs).toBeLessThanOrEqual(60_000);
   });
 });

@@ -60,6 +60,10 @@ describe("requests", () => {
     expect(server.seen.map((request) => `${request.method} ${request.url}`)).toEqual(
       Array(3).fill("POST /api/v1/orders/o1/process"),
     );
+    await expect(client.orders.process("o1", { idempotencyKey: "a\r\nb" })).rejects.toThrow(
+      TypeError,
+    );
+    expect(server.seen).toHaveLength(3);
   });
 });
 

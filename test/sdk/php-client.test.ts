@@ -27,6 +27,8 @@ const testsDir = path.resolve(import.meta.dirname, "../../packages/sdk-php/tests
 let server: TestServer;
 let orders: SeededOrders;
 let otherAccountKey: string;
+let standardAccountKey: string;
+let readOnlyKey: string;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -34,6 +36,11 @@ beforeAll(async () => {
   const prisma = server.platform.db.prisma;
   const other = await prisma.account.create({ data: { name: "Someone else" } });
   otherAccountKey = (await createApiKey(prisma, other.id, "php")).key;
+  const standard = await prisma.account.create({ data: { name: "On Standard" } });
+  standardAccountKey = (await createApiKey(prisma, standard.id, "php")).key;
+  readOnlyKey = (
+    await createApiKey(prisma, server.demo.account_id, "read only", { permissions: ["read"] })
+  ).key;
 });
 afterAll(() => server?.close());
 
@@ -76,12 +83,14 @@ function expectAllPassed(run: PhpRun) {
 describe("PHP client against the real server", () => {
   it("orders: the contract's lines, filters, pages, get, include keys, process, errors", async () => {
     // An integrator maps the product; process() then buys the waiting order (orders_test.php).
-    await mapSandboxProduct(server, UNMAPPED_SKU, "SBX-ELDEN-RING-EU");
+    await mapSandboxProduct(server, UNMAPPED_SKU, "SBX-GAMEPASS-3M");
 
     const run = await runPhp("orders_test.php", {
       orders,
       shopify_shop_id: server.demo.shops.shopify.id,
       other_account_key: otherAccountKey,
+      standard_account_key: standardAccountKey,
+      read_only_key: readOnlyKey,
     });
 
     expectAllPassed(run);
@@ -92,7 +101,17 @@ describe("PHP client against the real server", () => {
   });
 
   it("products and suppliers", async () => {
-    expectAllPassed(await runPhp("catalogue_test.php", { products: server.demo.products }));
+    const rows = await server.platform.db.prisma.product.findMany({
+      where: { accountId: server.demo.account_id },
+      include: { offers: true },
+      orderBy: { createdAt: "asc" },
+    });
+    const products = rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      supplier_product_id: row.offers[0]?.supplierProductId,
+    }));
+    expectAllPassed(await runPhp("catalogue_test.php", { products }));
   });
 
   it("webhook endpoints, with signatures of real deliveries verified in PHP", async () => {

@@ -37,7 +37,7 @@ export async function seedOrders(server: TestServer, extraPaid = 4): Promise<See
       postWoo(
         woocommerce.webhook_url,
         woocommerce.webhook_secret,
-        wooOrderFor(7000 + i, "STEAM-STARFIELD-EU"),
+        wooOrderFor(7000 + i, "STEAM-STARFIELD-EU", 1, "40.00"),
       ),
     );
   }
@@ -52,14 +52,18 @@ export async function seedOrders(server: TestServer, extraPaid = 4): Promise<See
     ),
   );
   await post(
-    postWoo(woocommerce.webhook_url, woocommerce.webhook_secret, wooOrderFor(7999, UNMAPPED_SKU)),
+    postWoo(
+      woocommerce.webhook_url,
+      woocommerce.webhook_secret,
+      wooOrderFor(7999, UNMAPPED_SKU, 1, "40.00"),
+    ),
   );
 
   const prisma = server.platform.db.prisma;
   const orders = await waitFor(
     async () => {
       const rows = await prisma.order.findMany({ orderBy: { createdAt: "asc" } });
-      const settled = rows.filter((row) => ["delivered", "pending", "failed"].includes(row.status));
+      const settled = rows.filter((row) => ["delivered", "pending"].includes(row.status));
       return settled.length === extraPaid + 3 ? rows : undefined;
     },
     30_000,
@@ -70,6 +74,9 @@ export async function seedOrders(server: TestServer, extraPaid = 4): Promise<See
   const unmapped = orders.find((order) => order.externalId === "7999");
   const unpaid = orders.find((order) => order.status === "pending" && order.externalId !== "7999");
   if (!shopifyOrder || !unmapped || !unpaid) throw new Error("seeded orders are missing");
+  if (orders.some((order) => !["delivered", "pending"].includes(order.status))) {
+    throw new Error("a seeded order did not settle as delivered or pending");
+  }
   return {
     all: orders.map((order) => order.id),
     delivered: orders.filter((order) => order.status === "delivered").map((order) => order.id),

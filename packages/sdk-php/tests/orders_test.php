@@ -8,9 +8,13 @@ require __DIR__ . '/harness.php';
 
 use PremiumCDKeys\Client;
 use PremiumCDKeys\Exception\ApiException;
+use PremiumCDKeys\Exception\ForbiddenException;
+use PremiumCDKeys\Exception\IdempotencyKeyReusedException;
 use PremiumCDKeys\Exception\NotFoundException;
 use PremiumCDKeys\Exception\OrderNotFoundException;
+use PremiumCDKeys\Exception\OrderNotProcessableException;
 use PremiumCDKeys\Exception\PremiumCDKeysException;
+use PremiumCDKeys\Exception\RateLimitedException;
 use PremiumCDKeys\Exception\UnauthorizedException;
 use PremiumCDKeys\Exception\ValidationException;
 
@@ -120,11 +124,12 @@ test("answers another account's order as not found", function () use ($orders) {
     assert_same(0, $other->orders()->list()['meta']['total'], "the other account's total");
 });
 
-test('process() runs the order once its product is mapped, and a repeated key answers the same', function () use ($apiKey, $orders) {
+test('process() runs the order once its product is mapped; a repeated key answers the same', function () use ($apiKey, $orders) {
     // The Vitest side mapped the order's SKU to a product before this script started.
     $client = new Client($apiKey);
     $processed = $client->orders()->process($orders['unmapped'], 'php-process-1');
     assert_same($orders['unmapped'], $processed['id'], 'the order');
+    assert_same('processing', $processed['status'], 'status');
 
     $again = $client->orders()->process($orders['unmapped'], 'php-process-1');
     assert_same($processed, $again, 'the first answer again');
@@ -134,6 +139,47 @@ test('process() runs the order once its product is mapped, and a repeated key an
         return $order['status'] === 'delivered' ? $order : null;
     });
     assert_same(1, count($delivered['lines'][0]['purchases']), 'one purchase for one unit');
+
+    $error = assert_throws(IdempotencyKeyReusedException::class, fn () => $client->orders()->process($orders['unpaid'], 'php-process-1'));
+    assert_same('IDEMPOTENCY_KEY_REUSED', $error->getErrorCode(), 'code');
+    assert_same(422, $error->getCode(), 'status');
+});
+
+test('throws OrderNotProcessableException for delivered and unpaid orders', function () use ($apiKey, $orders) {
+    $client = new Client($apiKey);
+    foreach ([$orders['shopify'], $orders['unpaid']] as $id) {
+        $error = assert_throws(OrderNotProcessableException::class, fn () => $client->orders()->process($id));
+        assert_same('ORDER_NOT_PROCESSABLE', $error->getErrorCode(), 'code');
+        assert_same(409, $error->getCode(), 'status');
+    }
+    assert_throws(InvalidArgumentException::class, fn () => $client->orders()->process($orders['unpaid'], "bad\nkey"));
+});
+
+test('throws ForbiddenException when the key may not read keys or process', function () use ($orders) {
+    $readOnly = new Client((string) fixture('read_only_key'));
+    assert_same($orders['shopify'], $readOnly->orders()->get($orders['shopify'])['id'], 'plain reads work');
+    $error = assert_throws(ForbiddenException::class, fn () => $readOnly->orders()->get($orders['shopify'], ['include' => ['keys']]));
+    assert_same('FORBIDDEN', $error->getErrorCode(), 'code');
+    assert_same(403, $error->getCode(), 'status');
+    assert_throws(ForbiddenException::class, fn () => $readOnly->orders()->process($orders['unpaid']));
+});
+
+test("throws RateLimitedException with the server's wait once a Standard account's 60 are spent", function () {
+    // Windows are whole minutes: start early in one, so all 61 requests fall in the same one.
+    $secondsIntoMinute = (int) gmdate('s');
+    if ($secondsIntoMinute > 50) {
+        sleep(61 - $secondsIntoMinute);
+    }
+    $client = new Client((string) fixture('standard_account_key'), ['max_retries' => 0]);
+    for ($i = 0; $i < 60; $i++) {
+        $client->orders()->list();
+    }
+    assert_same(0, $client->rateLimit()?->remaining, 'remaining');
+    $error = assert_throws(RateLimitedException::class, fn () => $client->orders()->list());
+    assert_same('RATE_LIMITED', $error->getErrorCode(), 'code');
+    assert_same(429, $error->getCode(), 'status');
+    $wait = $error->getRetryAfter();
+    assert_true($wait !== null && $wait > 0 && $wait <= 60, 'a Retry-After within the minute');
 });
 
 test('throws UnauthorizedException for a key the server does not know', function () {
@@ -149,7 +195,8 @@ test('keeps the rate-limit headers of the latest answer', function () use ($apiK
     $client->orders()->list();
     $rateLimit = $client->rateLimit();
     assert_true($rateLimit !== null, 'rate-limit headers were read');
-    assert_same(60, $rateLimit->limit, 'limit');
+    // startTestServer puts the demo account on Enterprise at 100,000 a minute.
+    assert_same(100000, $rateLimit->limit, 'limit');
     assert_true(is_int($rateLimit->remaining) && is_int($rateLimit->reset), 'remaining and reset');
 });
 

@@ -32,7 +32,7 @@ test('autoload.php loads every class from the file PSR-4 names', function () use
 test('one exception class per error code, all under PremiumCDKeysException', function () {
     $codes = ['VALIDATION_ERROR', 'MALFORMED_JSON', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'ORDER_NOT_FOUND',
         'PRODUCT_NOT_FOUND', 'SUPPLIER_NOT_FOUND', 'WEBHOOK_NOT_FOUND', 'DELIVERY_NOT_FOUND', 'METHOD_NOT_ALLOWED',
-        'ORDER_NOT_PROCESSABLE', 'PAYLOAD_TOO_LARGE', 'IDEMPOTENCY_KEY_REUSED', 'RATE_LIMITED', 'SERVER_ERROR'];
+        'ORDER_NOT_PROCESSABLE', 'PAYLOAD_TOO_LARGE', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE', 'RATE_LIMITED', 'SERVER_ERROR'];
     $classes = [];
     foreach ($codes as $code) {
         $error = PremiumCDKeys\Exception\ExceptionFactory::forAnswer(400, $code, 'm', [], null);

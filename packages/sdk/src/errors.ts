@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | "ORDER_NOT_PROCESSABLE"
   | "PAYLOAD_TOO_LARGE"
   | "IDEMPOTENCY_KEY_REUSED"
+  | "IDEMPOTENCY_KEY_IN_USE"
   | "RATE_LIMITED"
   | "SERVER_ERROR";
 
@@ -83,7 +84,10 @@ export class DeliveryNotFoundError extends NotFoundError {}
 export class MethodNotAllowedError extends ApiError {}
 export class OrderNotProcessableError extends ApiError {}
 export class PayloadTooLargeError extends ApiError {}
+/** 422: the Idempotency-Key was first used for another request. */
 export class IdempotencyKeyReusedError extends ApiError {}
+/** 409: the first request with this Idempotency-Key is still being answered; retry shortly. */
+export class IdempotencyKeyInUseError extends ApiError {}
 /** 429 after the client's own retries were spent (or the wait was longer than allowed). */
 export class RateLimitedError extends ApiError {
   /** How long the server asked to wait, in milliseconds, when it said. */
@@ -115,6 +119,7 @@ const CLASS_BY_CODE: Record<ApiErrorCode, typeof ApiError> = {
   ORDER_NOT_PROCESSABLE: OrderNotProcessableError,
   PAYLOAD_TOO_LARGE: PayloadTooLargeError,
   IDEMPOTENCY_KEY_REUSED: IdempotencyKeyReusedError,
+  IDEMPOTENCY_KEY_IN_USE: IdempotencyKeyInUseError,
   RATE_LIMITED: RateLimitedError,
   SERVER_ERROR: ServerError,
 };

@@ -24,6 +24,7 @@ final class ExceptionFactory
         'ORDER_NOT_PROCESSABLE' => OrderNotProcessableException::class,
         'PAYLOAD_TOO_LARGE' => PayloadTooLargeException::class,
         'IDEMPOTENCY_KEY_REUSED' => IdempotencyKeyReusedException::class,
+        'IDEMPOTENCY_KEY_IN_USE' => IdempotencyKeyInUseException::class,
         'RATE_LIMITED' => RateLimitedException::class,
         'SERVER_ERROR' => ServerErrorException::class,
     ];

@@ -73,6 +73,9 @@ export class Orders {
   /** `POST /orders/{id}/process`: runs a pending or failed order again; never buys a unit twice. */
   async process(id: string, options: OrderProcessOptions = {}): Promise<Order> {
     const { idempotencyKey = randomUUID(), ...requestOptions } = options;
+    if (!/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
+      throw new TypeError("PremiumCDKeys: the idempotency key must be 1 to 255 visible characters");
+    }
     const json = await this.transport.request({
       method: "POST",
       path: `/orders/${pathSegment("order id", id)}/process`,
