@@ -124,7 +124,7 @@ describe("webhook endpoints", () => {
     ).rejects.toBeInstanceOf(ValidationError);
   });
 
-  it("rotates the secret: new deliveries verify with the new one", async () => {
+  it("rotates the secret: deliveries verify with the new one, and with the old one beside it", async () => {
     const rotated = await client.webhooks.rotateSecret(endpoint.id);
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(endpoint.secret);
@@ -132,13 +132,13 @@ describe("webhook endpoints", () => {
     const before = receiver.events("webhook.test").length;
     await client.webhooks.test(endpoint.id);
     const delivery = await waitFor(() => receiver.events("webhook.test")[before]);
-    expect(
-      verifyWebhookSignature(
-        delivery.body,
-        delivery.headers["x-pcdkeys-signature"],
-        rotated.secret,
-      ),
-    ).toBe(true);
+    const current = delivery.headers["x-pcdkeys-signature"];
+    const previous = delivery.headers["x-pcdkeys-signature-previous"];
+    expect(verifyWebhookSignature(delivery.body, current, rotated.secret)).toBe(true);
+    // For 24 hours the old secret signs alongside, so receivers can switch without a gap.
+    expect(verifyWebhookSignature(delivery.body, current, endpoint.secret)).toBe(false);
+    expect(verifyWebhookSignature(delivery.body, [current, previous], endpoint.secret)).toBe(true);
+    expect(verifyWebhookSignature(delivery.body, [current, previous], rotated.secret)).toBe(true);
   });
 
   it("deletes an endpoint, after which it is not found", async () => {

@@ -32,6 +32,13 @@ test('refuses another body, another secret, and malformed or missing headers', f
     assert_same(false, Webhook::verifySignature(BODY, substr(SIGNATURE, 0, 63) . 'f', SECRET), 'last digit');
 });
 
+test('accepts any one of several headers (current and previous secret during a rotation)', function () {
+    assert_same(true, Webhook::verifySignature(BODY, [str_repeat('0', 64), SIGNATURE], SECRET), 'second matches');
+    assert_same(true, Webhook::verifySignature(BODY, [null, SIGNATURE], SECRET), 'a missing one');
+    assert_same(false, Webhook::verifySignature(BODY, [str_repeat('0', 64), null], SECRET), 'none matches');
+    assert_same(false, Webhook::verifySignature(BODY, [], SECRET), 'no headers');
+});
+
 test('refuses to check with an empty secret', function () {
     assert_throws(InvalidArgumentException::class, fn () => Webhook::verifySignature(BODY, SIGNATURE, ''));
 });

@@ -94,14 +94,20 @@ test('update() changes only the fields given', function () use ($client, $endpoi
     assert_throws(ValidationException::class, fn () => $client->webhooks()->update($endpoint['id'], ['events' => ['order.exploded']]));
 });
 
-test('rotateSecret() gives a new secret that signs what follows', function () use ($client, $endpoint) {
+test('rotateSecret() gives a new secret that signs what follows, the old one beside it', function () use ($client, $endpoint) {
     $rotated = $client->webhooks()->rotateSecret($endpoint['id']);
     assert_true(str_starts_with($rotated['secret'], 'whsec_') && $rotated['secret'] !== $endpoint['secret'], 'a new secret');
 
     $before = count(received_events('webhook.test'));
     $client->webhooks()->test($endpoint['id']);
     $delivery = wait_for(fn () => received_events('webhook.test')[$before] ?? null);
-    assert_same(true, Webhook::verifySignature($delivery['body'], $delivery['headers']['x-pcdkeys-signature'], $rotated['secret']), 'verifies with the new secret');
+    $current = $delivery['headers']['x-pcdkeys-signature'];
+    $previous = $delivery['headers']['x-pcdkeys-signature-previous'] ?? null;
+    assert_same(true, Webhook::verifySignature($delivery['body'], $current, $rotated['secret']), 'verifies with the new secret');
+    assert_same(false, Webhook::verifySignature($delivery['body'], $current, $endpoint['secret']), 'not the old one alone');
+    // For 24 hours the old secret signs alongside, so receivers can switch without a gap.
+    assert_same(true, Webhook::verifySignature($delivery['body'], [$current, $previous], $endpoint['secret']), 'the old one beside it');
+    assert_same(true, Webhook::verifySignature($delivery['body'], [$current, $previous], $rotated['secret']), 'the new one beside it');
 });
 
 test('delete() removes an endpoint, after which it is not found', function () use ($client, $receiverUrl) {

@@ -2,20 +2,30 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
 
+type SignatureHeader = string | null | undefined;
+
 /**
  * Whether `signature` (the `X-PCDKeys-Signature` header) is the hex HMAC-SHA256 of `rawBody`
  * keyed with the endpoint's `secret` (the whole `whsec_...` string shown at creation).
  *
  * Pass the body exactly as received, before any JSON parsing: a re-serialised body differs by
  * a byte and fails. The comparison takes the same time wherever the signatures differ. A
- * missing, repeated or malformed header is simply `false`.
+ * missing or malformed header is simply `false`.
+ *
+ * For 24 hours after a secret rotation, deliveries also carry `X-PCDKeys-Signature-Previous`
+ * (signed with the old secret): pass both headers as an array to accept either.
  *
  * @example
  *   const ok = verifyWebhookSignature(rawBody, req.headers["x-pcdkeys-signature"], secret);
+ *   const duringRotation = verifyWebhookSignature(
+ *     rawBody,
+ *     [req.headers["x-pcdkeys-signature"], req.headers["x-pcdkeys-signature-previous"]],
+ *     secret,
+ *   );
  */
 export function verifyWebhookSignature(
   rawBody: string | Uint8Array,
-  signature: string | readonly string[] | null | undefined,
+  signature: SignatureHeader | readonly SignatureHeader[],
   secret: string,
 ): boolean {
   if (typeof secret !== "string" || secret === "") {
@@ -24,8 +34,15 @@ export function verifyWebhookSignature(
   if (typeof rawBody !== "string" && !(rawBody instanceof Uint8Array)) {
     throw new TypeError("verifyWebhookSignature: pass the raw body as a string or bytes");
   }
-  if (typeof signature !== "string" || !HEX_SHA256.test(signature.trim())) return false;
 
   const expected = createHmac("sha256", secret).update(rawBody).digest();
-  return timingSafeEqual(expected, Buffer.from(signature.trim(), "hex"));
+  const candidates: readonly SignatureHeader[] = Array.isArray(signature)
+    ? signature
+    : [signature as SignatureHeader];
+  let matched = false;
+  for (const candidate of candidates) {
+    if (typeof candidate !== "string" || !HEX_SHA256.test(candidate.trim())) continue;
+    matched = timingSafeEqual(expected, Buffer.from(candidate.trim(), "hex")) || matched;
+  }
+  return matched;
 }
