@@ -79,13 +79,14 @@ describe("429 answers", () => {
   });
 
   it("waits until X-RateLimit-Reset when there is no Retry-After", async () => {
-    const reset = { ...rateLimited(0, 2) };
-    reset.headers = { ...reset.headers };
-    delete (reset.headers as Record<string, string>)["retry-after"];
+    const reset = rateLimited(0, 2);
+    const headers: Record<string, string> = { ...reset.headers };
+    delete headers["retry-after"];
+    reset.headers = headers as typeof reset.headers;
     const { server, client } = await clientFor([reset, EMPTY_PAGE]);
     await client.orders.list();
 
-    const resetAt = Number(reset.headers["x-ratelimit-reset"]) * 1000;
+    const resetAt = Number(headers["x-ratelimit-reset"]) * 1000;
     expect(server.seen[1].at).toBeGreaterThanOrEqual(resetAt - 5);
   });
 

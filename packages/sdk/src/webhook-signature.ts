@@ -2,7 +2,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
 
-type SignatureHeader = string | null | undefined;
+/** A header as Node gives it (`req.headers[name]`): a string, a list of strings or nothing. */
+type SignatureHeader = string | readonly string[] | null | undefined;
 
 /**
  * Whether `signature` (the `X-PCDKeys-Signature` header) is the hex HMAC-SHA256 of `rawBody`
@@ -36,9 +37,7 @@ export function verifyWebhookSignature(
   }
 
   const expected = createHmac("sha256", secret).update(rawBody).digest();
-  const candidates: readonly SignatureHeader[] = Array.isArray(signature)
-    ? signature
-    : [signature as SignatureHeader];
+  const candidates = [signature].flat(2);
   let matched = false;
   for (const candidate of candidates) {
     if (typeof candidate !== "string" || !HEX_SHA256.test(candidate.trim())) continue;
