@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import addFormats from "ajv-formats";
 import { OpenAPIBackend } from "openapi-backend";
 import type { Document, SetMatchType } from "openapi-backend";
 
@@ -12,7 +13,14 @@ function openApi(): Promise<OpenAPIBackend> {
   backend ??= new OpenAPIBackend({
     definition: JSON.parse(fs.readFileSync(DOCUMENT_FILE, "utf8")) as Document,
     strict: true,
-    validate: true,
+    // Quick mode skips the library's own check of the document, which knows only OpenAPI 3.0's
+    // meta-schema; Redocly's linter checks the 3.1 document (openapi-document.test.ts).
+    quick: true,
+    // uuid, date-time and uri are checked too, not only types.
+    customizeAjv: (ajv) => {
+      addFormats(ajv as unknown as Parameters<typeof addFormats>[0]);
+      return ajv;
+    },
   }).init();
   return backend;
 }
@@ -102,9 +110,11 @@ export async function checkAgainstDocument(
     }
   }
   const headers = Object.fromEntries(response.headers);
+  // "any": every documented header that is present must match (their presence is checked
+  // above for the rate-limit headers, which every answer carries).
   const headerResult = api.validateResponseHeaders(headers, operation, {
     statusCode: response.status,
-    setMatchType: "superset" as SetMatchType,
+    setMatchType: "any" as SetMatchType,
   });
   if (!headerResult.valid) {
     throw new Error(`${where}: headers differ: ${JSON.stringify(headerResult.errors)}`);

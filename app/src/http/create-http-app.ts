@@ -19,6 +19,8 @@ export function createHttpApp(platform: Platform) {
   const app = new Hono();
 
   app.use("*", requestLog(platform.log));
+  // Before the body limit, so that its 413 carries the rate-limit headers too.
+  app.use("/api/v1/*", apiGate(platform));
   app.use(
     "*",
     bodyLimit({
@@ -29,7 +31,6 @@ export function createHttpApp(platform: Platform) {
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.route("/api/webhook", shopWebhookRoutes(platform));
-  app.use("/api/v1/*", apiGate(platform));
   app.route("/api/v1", openApiRoutes());
   app.route("/api/v1/orders", orderRoutes(platform));
   app.route("/api/v1/products", productRoutes(platform));

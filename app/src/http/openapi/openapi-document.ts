@@ -2,7 +2,7 @@ import { EVENT_TYPES, ORDER_STATUSES } from "@premiumcdkeys/core";
 import { int, object, arrayOf, ref, str, type Schema } from "./schema-helpers.ts";
 import { schemas } from "./schemas.ts";
 
-type ErrorStatus = 400 | 403 | 404 | 409 | 422 | 503;
+type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 422 | 503;
 
 type Operation = {
   id: string;
@@ -30,6 +30,7 @@ const errorResponses: Record<number, string> = {
   403: "Forbidden",
   404: "NotFound",
   409: "Conflict",
+  413: "PayloadTooLarge",
   422: "IdempotencyKeyReused",
   429: "RateLimited",
   500: "ServerError",
@@ -49,6 +50,7 @@ function operation(op: Operation) {
           content: json(op.data!),
         };
   const errors = op.security === false ? [...(op.errors ?? [])] : [401, ...(op.errors ?? [])];
+  if (op.body) errors.push(413);
   return {
     operationId: op.id,
     summary: op.summary,
@@ -149,7 +151,13 @@ const orders = {
       ],
       status: 202,
       data: dataOf(ref("Order")),
-      headers: { "Idempotent-Replayed": { schema: { type: "string", enum: ["true"] } } },
+      headers: {
+        "Idempotent-Replayed": {
+          description: "Present on an answer repeated for its Idempotency-Key",
+          required: false,
+          schema: { type: "string", enum: ["true"] },
+        },
+      },
       errors: [400, 403, 404, 409, 422],
     }),
   },
@@ -395,6 +403,7 @@ export function buildOpenApiDocument() {
         NotFound: errorResponse("ORDER_NOT_FOUND, PRODUCT_NOT_FOUND, SUPPLIER_NOT_FOUND, ..."),
         Conflict: errorResponse("ORDER_NOT_PROCESSABLE, or IDEMPOTENCY_KEY_IN_USE"),
         IdempotencyKeyReused: errorResponse("IDEMPOTENCY_KEY_REUSED"),
+        PayloadTooLarge: errorResponse("PAYLOAD_TOO_LARGE: the body is over 5 MB"),
         RateLimited: {
           ...errorResponse("RATE_LIMITED"),
           headers: {

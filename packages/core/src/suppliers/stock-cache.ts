@@ -15,6 +15,11 @@ export class StockCache {
     private readonly options: { ttlMs: number; timeoutMs: number; maxEntries?: number },
   ) {}
 
+  /** Forgets every reading; the next read asks the supplier. */
+  clear(): void {
+    this.#readings.clear();
+  }
+
   async read(supplier: Supplier, supplierProductId: string): Promise<StockReading> {
     const key = `${supplier.id}\u0000${supplierProductId}`;
     const cached = this.#readings.get(key);

@@ -1,0 +1,228 @@
+import { createHmac } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey, signHex, signStandardWebhook } from "@premiumcdkeys/core";
+import { apiClient } from "../support/api-client.ts";
+import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
+import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.ts";
+
+let server: TestServer;
+let receiver: WebhookReceiver;
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  receiver = await startWebhookReceiver();
+  api = apiClient(server.url, server.demo.api_key);
+});
+afterAll(async () => {
+  await server?.close();
+  await receiver?.close();
+});
+
+async function createEndpoint(events = ["order.created", "order.delivered"]) {
+  const created = await api("POST", "/webhooks", {
+    body: { url: receiver.url, events, description: "integration" },
+  });
+  expect(created.status).toBe(201);
+  return created.body.data as { id: string; secret: string };
+}
+
+describe("webhook endpoint management", () => {
+  it("creates, reads, updates and deletes an endpoint", async () => {
+    const { id, secret } = await createEndpoint();
+    expect(secret).toMatch(/^whsec_/);
+
+    const read = await api("GET", `/webhooks/${id}`);
+    expect(read.body.data).toMatchObject({
+      id,
+      url: receiver.url,
+      status: "active",
+      active: true,
+      description: "integration",
+    });
+    expect(read.text).not.toContain(secret);
+
+    const disabled = await api("PATCH", `/webhooks/${id}`, {
+      body: { active: false, events: ["order.failed"] },
+    });
+    expect(disabled.body.data).toMatchObject({
+      status: "disabled",
+      active: false,
+      events: ["order.failed"],
+    });
+    const enabled = await api("PATCH", `/webhooks/${id}`, { body: { active: true } });
+    expect(enabled.body.data).toMatchObject({ status: "active", active: true });
+
+    const list = await api("GET", "/webhooks");
+    expect(list.body.data.map((endpoint: { id: string }) => endpoint.id)).toContain(id);
+
+    const removed = await api("DELETE", `/webhooks/${id}`);
+    expect(removed.status).toBe(204);
+    expect((await api("GET", `/webhooks/${id}`)).status).toBe(404);
+    expect((await api("DELETE", `/webhooks/${id}`)).status).toBe(404);
+  });
+
+  it.each([
+    // Private and loopback targets are allowed in these tests (the receiver is on loopback);
+    // their refusal is covered by target-policy.test.ts and the outgoing-webhooks suite.
+    ["credentials", { url: "https://user:pw@example.com/h", events: ["order.created"] }, "url"],
+    ["not a URL", { url: "::::", events: ["order.created"] }, "url"],
+    ["a non-http scheme", { url: "file:///etc/passwd", events: ["order.created"] }, "url"],
+    ["an unknown event", { url: "https://example.com/h", events: ["order.eaten"] }, "events.0"],
+    ["no events", { url: "https://example.com/h", events: [] }, "events"],
+    ["an unknown field", { url: "https://example.com/h", events: ["order.created"], x: 1 }, ""],
+  ])("refuses %s with 400 naming the field", async (_name, body, field) => {
+    const answer = await api("POST", "/webhooks", { body });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe("VALIDATION_ERROR");
+    expect(answer.body.error.details.fields.map((f: { field: string }) => f.field)).toContain(
+      field,
+    );
+  });
+
+  it("refuses an empty or malformed PATCH and changes nothing", async () => {
+    const { id } = await createEndpoint();
+    const empty = await api("PATCH", `/webhooks/${id}`, { body: {} });
+    expect(empty.status).toBe(400);
+    const malformed = await api("PATCH", `/webhooks/${id}`, {
+      rawBody: '{"active": tru',
+      headers: { "content-type": "application/json" },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe("MALFORMED_JSON");
+    const hostile = await api("PATCH", `/webhooks/${id}`, {
+      body: { url: "javascript:alert(1)" },
+    });
+    expect(hostile.status).toBe(400);
+    const read = await api("GET", `/webhooks/${id}`);
+    expect(read.body.data).toMatchObject({ url: receiver.url, active: true });
+  });
+});
+
+describe("POST /webhooks/{id}/rotate-secret", () => {
+  it("signs with the new secret, and with the old one alongside for 24 hours", async () => {
+    const { id, secret: oldSecret } = await createEndpoint();
+    const rotated = await api("POST", `/webhooks/${id}/rotate-secret`);
+    expect(rotated.status).toBe(200);
+    const newSecret = rotated.body.data.secret as string;
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(oldSecret);
+    const until = Date.parse(rotated.body.data.previous_secret_expires_at);
+    expect(until - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
+
+    receiver.received.length = 0;
+    const test = await api("POST", `/webhooks/${id}/test`);
+    expect(test.body.data).toMatchObject({ delivered: true, status_code: 200 });
+    const [received] = receiver.received;
+    const headers = received.headers;
+
+    // The contract's check: hex HMAC-SHA256 of the body with the (new) secret.
+    const phpStyle = createHmac("sha256", newSecret).update(received.body).digest("hex");
+    expect(headers["x-pcdkeys-signature"]).toBe(phpStyle);
+    expect(headers["x-pcdkeys-signature-previous"]).toBe(signHex(received.body, oldSecret));
+    const standard = String(headers["webhook-signature"]).split(" ");
+    const signed = {
+      id: String(headers["webhook-id"]),
+      timestamp: String(headers["webhook-timestamp"]),
+      body: received.body,
+    };
+    expect(standard).toEqual([
+      signStandardWebhook({ ...signed, secret: newSecret }),
+      signStandardWebhook({ ...signed, secret: oldSecret }),
+    ]);
+  });
+
+  it("stops signing with the old secret once its 24 hours are over", async () => {
+    const { id } = await createEndpoint();
+    await api("POST", `/webhooks/${id}/rotate-secret`);
+    await server.platform.db.prisma.webhookEndpoint.update({
+      where: { id },
+      data: { previousSecretUntil: new Date(Date.now() - 1000) },
+    });
+    receiver.received.length = 0;
+    await api("POST", `/webhooks/${id}/test`);
+    const [received] = receiver.received;
+    expect(received.headers["x-pcdkeys-signature-previous"]).toBeUndefined();
+    expect(String(received.headers["webhook-signature"]).split(" ")).toHaveLength(1);
+    const read = await api("GET", `/webhooks/${id}`);
+    expect(read.body.data.previous_secret_expires_at).toBeNull();
+  });
+});
+
+describe("deliveries", () => {
+  it("lists deliveries filtered by status and event, and replays one", async () => {
+    const { id } = await createEndpoint(["order.created", "order.failed"]);
+    await api("POST", `/webhooks/${id}/test`);
+    receiver.failNext(1);
+    await api("POST", `/webhooks/${id}/test`);
+
+    const all = await api("GET", `/webhooks/${id}/deliveries`);
+    expect(all.body.meta).toMatchObject({ total: 2, page: 1, limit: 20, pages: 1 });
+    const failed = await api("GET", `/webhooks/${id}/deliveries?status=failed`);
+    expect(failed.body.data).toHaveLength(1);
+    expect(failed.body.data[0].attempt_log[0].status_code).toBe(500);
+    const byEvent = await api("GET", `/webhooks/${id}/deliveries?event=webhook.test&limit=1`);
+    expect(byEvent.body.meta).toMatchObject({ total: 2, pages: 2 });
+    const none = await api("GET", `/webhooks/${id}/deliveries?event=order.created`);
+    expect(none.body.data).toHaveLength(0);
+
+    for (const query of ["status=lost", "event=order.eaten", "limit=500", "page=0"]) {
+      const bad = await api("GET", `/webhooks/${id}/deliveries?${query}`);
+      expect(bad.status, query).toBe(400);
+    }
+
+    const replay = await api(
+      "POST",
+      `/webhooks/${id}/deliveries/${failed.body.data[0].id}/replay`,
+    );
+    expect(replay.status).toBe(202);
+    expect(replay.body.data.replay_of).toBe(failed.body.data[0].id);
+    await waitFor(() => receiver.received.length >= 2);
+    const missing = await api(
+      "POST",
+      `/webhooks/${id}/deliveries/${crypto.randomUUID()}/replay`,
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("DELIVERY_NOT_FOUND");
+  });
+});
+
+describe("permissions and tenants", () => {
+  it("refuses changes to a read-only key with 403 FORBIDDEN", async () => {
+    const { id } = await createEndpoint();
+    const reader = await createApiKey(
+      server.platform.db.prisma,
+      server.demo.account_id,
+      "reader",
+      { permissions: ["read"] },
+    );
+    const options = { key: reader.key };
+    expect((await api("GET", `/webhooks/${id}`, options)).status).toBe(200);
+    for (const [method, path] of [
+      ["POST", "/webhooks"],
+      ["PATCH", `/webhooks/${id}`],
+      ["DELETE", `/webhooks/${id}`],
+      ["POST", `/webhooks/${id}/rotate-secret`],
+      ["POST", `/webhooks/${id}/resume`],
+      ["POST", `/webhooks/${id}/test`],
+    ]) {
+      const answer = await api(method, path, {
+        ...options,
+        body: method === "GET" || method === "DELETE" ? undefined : { active: true },
+      });
+      expect(answer.status, `${method} ${path}`).toBe(403);
+      expect(answer.body.error.code).toBe("FORBIDDEN");
+    }
+    expect((await api("GET", `/webhooks/${id}`)).body.data.active).toBe(true);
+  });
+
+  it("keeps sandbox and live endpoints apart", async () => {
+    const prisma = server.platform.db.prisma;
+    const live = await createApiKey(prisma, server.demo.account_id, "live", { mode: "live" });
+    const { id } = await createEndpoint();
+    expect((await api("GET", `/webhooks/${id}`, { key: live.key })).status).toBe(404);
+    const liveList = await api("GET", "/webhooks", { key: live.key });
+    expect(liveList.body.data).toEqual([]);
+  });
+});
