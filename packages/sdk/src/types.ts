@@ -91,9 +91,10 @@ export type Product = {
   id: string;
   name: string;
   sku: string | null;
+  /** Never paid more than this per unit; `null`: the line's sale price. */
   max_cost: number | null;
-  currency: string | null;
-  low_stock_threshold: number | null;
+  currency: string;
+  low_stock_threshold: number;
   created_at: string;
 };
 
@@ -101,8 +102,8 @@ export type StockOffer = {
   supplier: string;
   supplier_product_id: string;
   available: number;
-  cost: number | null;
-  currency: string | null;
+  cost: number;
+  currency: string;
 };
 
 export type ProductStock = {
@@ -116,10 +117,12 @@ export type Supplier = { id: string; name: string; enabled: boolean; sandbox: bo
 
 export type SupplierStock = {
   supplier: string;
+  /** The supplier's own product id. */
   product_id: string;
   available: number;
-  cost: number | null;
-  currency: string | null;
+  cost: number;
+  currency: string;
+  /** When the supplier was asked (answers are kept briefly). */
   checked_at: string;
 };
 
@@ -131,8 +134,10 @@ export type WebhookEndpoint = {
   active: boolean;
   paused_at: string | null;
   consecutive_failures: number;
+  description: string | null;
+  /** Until then the secret before the last rotation signs too. */
+  previous_secret_expires_at: string | null;
   created_at: string;
-  description?: string | null;
 };
 
 /** Answered by `create()` and `rotateSecret()` only: the signing secret is shown once. */

@@ -12,7 +12,7 @@ use PremiumCDKeys\Http\Transport;
 /**
  * `$client->products()`.
  *
- * @phpstan-type Product array{id: string, name: string, sku: ?string, max_cost: float|int|null, currency: ?string, low_stock_threshold: ?int, created_at: string}
+ * @phpstan-type Product array{id: string, name: string, sku: ?string, max_cost: float|int|null, currency: string, low_stock_threshold: int, created_at: string}
  */
 final class Products
 {
@@ -45,7 +45,7 @@ final class Products
     /**
      * GET /products/{id}/stock: what the product's suppliers can deliver now, and at what cost.
      *
-     * @return array{product_id: string, available: int, offers: list<array{supplier: string, supplier_product_id: string, available: int, cost: float|int|null, currency: ?string}>, checked_at: string}
+     * @return array{product_id: string, available: int, offers: list<array{supplier: string, supplier_product_id: string, available: int, cost: float|int, currency: string}>, checked_at: string}
      */
     public function stock(string $id): array
     {

@@ -28,7 +28,7 @@ final class Suppliers
     /**
      * GET /suppliers/{supplier}/products/{product_id}/stock, asked of the supplier live.
      *
-     * @return array{supplier: string, product_id: string, available: int, cost: float|int|null, currency: ?string, checked_at: string}
+     * @return array{supplier: string, product_id: string, available: int, cost: float|int, currency: string, checked_at: string}
      */
     public function stock(string $supplier, string $productId): array
     {

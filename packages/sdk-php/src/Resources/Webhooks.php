@@ -12,7 +12,7 @@ use PremiumCDKeys\Http\Transport;
 /**
  * `$client->webhooks()`: the account's outgoing webhook endpoints.
  *
- * @phpstan-type Endpoint array{id: string, url: string, events: list<string>, status: string, active: bool, paused_at: ?string, consecutive_failures: int, created_at: string}
+ * @phpstan-type Endpoint array{id: string, url: string, events: list<string>, status: string, active: bool, paused_at: ?string, consecutive_failures: int, description: ?string, previous_secret_expires_at: ?string, created_at: string}
  * @phpstan-type Delivery array{id: string, event: string, event_id: ?string, status: string, attempts: int, last_status: ?int, next_attempt_at: ?string, delivered_at: ?string, created_at: string, attempt_log: list<array<string, mixed>>}
  */
 final class Webhooks
