@@ -92,6 +92,22 @@ export default defineConfig(
     },
   },
   {
+    // The published client stands alone: it imports no workspace package and nothing from
+    // outside its own source folder, so its build carries no server code.
+    files: ["packages/sdk/src/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^@premiumcdkeys/", message: "The SDK must not depend on the platform." },
+            { regex: "^(?:\\.\\./){2,}", message: "The SDK imports only from its own src." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["packages/suppliers/**", "packages/shopify/**", "packages/woocommerce/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: appImports }],
