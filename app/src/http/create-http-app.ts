@@ -5,6 +5,7 @@ import { ApiError, errorResponse } from "./api-error.ts";
 import { requestLog } from "./middleware/request-log.ts";
 import { orderRoutes } from "./routes/orders.ts";
 import { shopWebhookRoutes } from "./routes/shop-webhooks.ts";
+import { supplierWebhookRoutes } from "./routes/supplier-webhooks.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -23,6 +24,8 @@ export function createHttpApp(platform: Platform) {
   );
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
+  // Before the shop receivers, whose `/:platform/:shopId` would take "suppliers/<name>".
+  app.route("/api/webhook/suppliers", supplierWebhookRoutes(platform));
   app.route("/api/webhook", shopWebhookRoutes(platform));
   app.route("/api/v1/orders", orderRoutes(platform));
   app.route("/api/v1/webhooks", webhookEndpointRoutes(platform));
