@@ -41,9 +41,9 @@ export type BuyTiming = {
  * Buys one unit, at most once. The purchase row is claimed first so no other worker calls a
  * supplier for it meanwhile. Every supplier the unit was ever sent to is asked for an order with
  * our reference before anything is bought, because an earlier attempt may have been charged
- * without us hearing the answer. Then the candidates are tried in order; a supplier that fails
- * hands over to the next, except after a timeout, when it may have charged: the next attempt
- * asks it first.
+ * without us hearing the answer. Then the candidates are tried in order (those whose circuit is
+ * open last); a supplier that fails hands over to the next, except after a timeout, when it may
+ * have charged: the next attempt asks it first.
  */
 export async function buyUnit(
   prisma: PrismaClient,
@@ -89,13 +89,15 @@ export async function buyUnit(
     }
   }
 
-  for (const candidate of unit.candidates) {
+  const circuit = (candidate: Candidate) => `${timing.breakerScope ?? ""}:${candidate.supplier.id}`;
+  // A supplier failing repeatedly is passed over while another can sell; alone, it is still tried.
+  const tripped = unit.candidates.filter((candidate) => timing.breaker?.isOpen(circuit(candidate)));
+  const ordered = [
+    ...unit.candidates.filter((candidate) => !tripped.includes(candidate)),
+    ...tripped,
+  ];
+  for (const candidate of ordered) {
     const id = candidate.supplier.id;
-    const circuit = `${timing.breakerScope ?? ""}:${id}`;
-    if (timing.breaker?.isOpen(circuit)) {
-      reasons.push(reason(id, new SupplierError("unavailable", "Skipped: failing repeatedly")));
-      continue;
-    }
     await recordTried(prisma, unit.purchaseId, candidate);
     try {
       const order = await call(
@@ -106,13 +108,13 @@ export async function buyUnit(
           currency: unit.currency,
         }),
       );
-      timing.breaker?.succeeded(circuit);
+      timing.breaker?.succeeded(circuit(candidate));
       return settle(prisma, vault, unit, id, order, fail);
     } catch (caught) {
       const error = asSupplierError(caught);
       reasons.push(reason(id, error));
       if (["unavailable", "timeout", "rate_limited"].includes(error.code)) {
-        timing.breaker?.failed(circuit);
+        timing.breaker?.failed(circuit(candidate));
       }
       if (mayHaveCharged(error)) return fail(error);
     }
