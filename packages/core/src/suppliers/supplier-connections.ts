@@ -80,11 +80,22 @@ export class SupplierConnections {
     const id = existing?.id ?? crypto.randomUUID();
     const secret = credentials?.data;
     const proof = secret && kind?.callbackProof(secret);
+    const lookup = proof ? callbackLookup(value.supplier, proof) : null;
+    // Callbacks find their connection by this value alone, so two connections cannot share it.
+    const taken =
+      lookup &&
+      (await this.prisma.supplierConnection.findUnique({
+        where: { callbackLookup: lookup },
+        select: { id: true },
+      }));
+    if (taken && taken.id !== id) {
+      return invalid("These callback credentials belong to another connection", {});
+    }
     const data = {
       credentialsSeal: secret
         ? this.vault.seal(JSON.stringify(secret), `supplier-connection:${id}`)
         : null,
-      callbackLookup: proof ? callbackLookup(value.supplier, proof) : null,
+      callbackLookup: lookup,
       baseUrl: value.baseUrl ?? null,
       currency: value.currency,
       enabled: value.enabled,
