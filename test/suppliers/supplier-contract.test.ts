@@ -85,75 +85,81 @@ afterAll(async () => {
 
 const settings = (baseUrl: string) => ({ baseUrl, currency: "EUR", timeoutMs: 2000 });
 
-supplierContract("CodesWholesale", async () => ({
-  supplier: new CodesWholesaleSupplier(settings(cw.url), cw.credentials),
-  currency: "EUR",
-  inStock: { productId: "cw-text", nameFragment: "racer" },
-  outOfStock: "cw-empty",
-  unknown: "cw-unknown",
-  charged: async () => cw.orderCount(),
-  balanceMinor: () => cw.state.balanceMinor,
-  callbacks: {
-    genuine: {
-      headers: {},
-      body: Buffer.from(JSON.stringify({ type: "PREORDER", orderId: "x", authHash: cwHash() })),
-    },
-    forged: {
-      headers: {},
-      body: Buffer.from(
-        JSON.stringify({ type: "PREORDER", orderId: "x", authHash: "0".repeat(64) }),
-      ),
-    },
-  },
-}));
-
-supplierContract("Kinguin", async () => ({
-  supplier: new KinguinSupplier(settings(kinguin.url), kinguin.credentials),
-  currency: "EUR",
-  inStock: { productId: "64aa00000000000000000001", nameFragment: "racer" },
-  outOfStock: "64aa00000000000000000002",
-  unknown: "64aa0000000000000000ffff",
-  charged: async () => kinguin.orderCount(),
-  balanceMinor: () => kinguin.state.balanceMinor,
-  callbacks: {
-    genuine: {
-      headers: {
-        "x-event-name": "order.status",
-        "x-event-secret": kinguin.credentials.webhookSecret,
+supplierContract("CodesWholesale", () =>
+  Promise.resolve({
+    supplier: new CodesWholesaleSupplier(settings(cw.url), cw.credentials),
+    currency: "EUR",
+    inStock: { productId: "cw-text", nameFragment: "racer" },
+    outOfStock: "cw-empty",
+    unknown: "cw-unknown",
+    charged: () => Promise.resolve(cw.orderCount()),
+    balanceMinor: () => cw.state.balanceMinor,
+    callbacks: {
+      genuine: {
+        headers: {},
+        body: Buffer.from(JSON.stringify({ type: "PREORDER", orderId: "x", authHash: cwHash() })),
       },
-      body: Buffer.from(
-        JSON.stringify({ orderId: "A", orderExternalId: "pck_1", status: "completed" }),
-      ),
+      forged: {
+        headers: {},
+        body: Buffer.from(
+          JSON.stringify({ type: "PREORDER", orderId: "x", authHash: "0".repeat(64) }),
+        ),
+      },
     },
-    forged: {
-      headers: { "x-event-name": "order.status", "x-event-secret": "guess" },
-      body: Buffer.from(JSON.stringify({ orderId: "A", status: "completed" })),
-    },
-  },
-}));
+  }),
+);
 
-supplierContract("sandbox", async () => {
+supplierContract("Kinguin", () =>
+  Promise.resolve({
+    supplier: new KinguinSupplier(settings(kinguin.url), kinguin.credentials),
+    currency: "EUR",
+    inStock: { productId: "64aa00000000000000000001", nameFragment: "racer" },
+    outOfStock: "64aa00000000000000000002",
+    unknown: "64aa0000000000000000ffff",
+    charged: () => Promise.resolve(kinguin.orderCount()),
+    balanceMinor: () => kinguin.state.balanceMinor,
+    callbacks: {
+      genuine: {
+        headers: {
+          "x-event-name": "order.status",
+          "x-event-secret": kinguin.credentials.webhookSecret,
+        },
+        body: Buffer.from(
+          JSON.stringify({ orderId: "A", orderExternalId: "pck_1", status: "completed" }),
+        ),
+      },
+      forged: {
+        headers: { "x-event-name": "order.status", "x-event-secret": "guess" },
+        body: Buffer.from(JSON.stringify({ orderId: "A", status: "completed" })),
+      },
+    },
+  }),
+);
+
+supplierContract("sandbox", () => {
   const sandbox = new SandboxSupplier((sql, ...params) =>
     db.prisma.$queryRawUnsafe(sql, ...params),
   );
-  return {
+  return Promise.resolve({
     supplier: sandbox,
     currency: "EUR",
     inStock: { productId: "SBX-STARFIELD-EU", nameFragment: "starfield" },
     outOfStock: "SBX-SOLD-OUT",
     unknown: "SBX-NOPE",
     charged: async () => (await sandbox.ledger()).length,
-  };
+  });
 });
 
-supplierContract("own stock", async () => ({
-  supplier: ownStock,
-  currency: "EUR",
-  inStock: { productId: "OWN-RACER", nameFragment: "racer" },
-  outOfStock: "OWN-EMPTY",
-  unknown: "OWN-NOPE",
-  charged: () => db.prisma.ownStockKey.count({ where: { reference: { not: null } } }),
-}));
+supplierContract("own stock", () =>
+  Promise.resolve({
+    supplier: ownStock,
+    currency: "EUR",
+    inStock: { productId: "OWN-RACER", nameFragment: "racer" },
+    outOfStock: "OWN-EMPTY",
+    unknown: "OWN-NOPE",
+    charged: () => db.prisma.ownStockKey.count({ where: { reference: { not: null } } }),
+  }),
+);
 
 function cwHash() {
   const { clientId, signature } = cw.credentials;

@@ -12,7 +12,7 @@ export type ContractFixture = {
   outOfStock: string;
   unknown: string;
   /** Orders the supplier has recorded (charged) so far. */
-  charged(): Promise<number>;
+  charged: () => Promise<number>;
   /** The balance the supplier holds, where it has one to compare with. */
   balanceMinor?: () => number;
   /** A callback with the right proof and one with a wrong proof, for suppliers that call back. */

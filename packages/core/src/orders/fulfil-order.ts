@@ -1,4 +1,4 @@
-import type { Supplier } from "@premiumcdkeys/suppliers";
+import type { Supplier, SupplierProduct } from "@premiumcdkeys/suppliers";
 import type { PrismaClient } from "../db/types.ts";
 import { PermanentFailure, RetryLater } from "../jobs/job-errors.ts";
 import { enqueueJob } from "../jobs/job-queue.ts";
@@ -125,7 +125,7 @@ async function prepareUnits(
   const suppliers = await deps.registry.forAccount(order.accountId, {
     sandbox: order.account.sandboxMode,
   });
-  const quotes = new Map();
+  const quotes = new Map<string, Promise<SupplierProduct | undefined>>();
   const routes = new Map<string, Route>();
   for (const line of order.lines) {
     if (!open.some((purchase) => purchase.orderLineId === line.id)) continue;

@@ -8,7 +8,6 @@ import { withSupplierTimeout } from "../orders/supplier-call.ts";
 import { collectPreorders, type PreorderDeps } from "./collect-preorders.ts";
 import { SUPPLIER_CALLBACK_JOB } from "./receive-supplier-callback.ts";
 import { refreshProduct } from "./refresh-product.ts";
-import type { SupplierRegistry } from "./supplier-registry.ts";
 
 export const SUPPLIERS_REFRESH_JOB = "suppliers.refresh";
 export const PREORDERS_CHECK_JOB = "preorders.check";

@@ -1,5 +1,11 @@
 import { sha256Hex, sameSecret } from "../http/constant-time.ts";
-import { field, requestJson, type JsonAnswer, type JsonRequest } from "../http/json-http.ts";
+import {
+  field,
+  requestJson,
+  textField,
+  type JsonAnswer,
+  type JsonRequest,
+} from "../http/json-http.ts";
 import { minorToDecimalText, toMinorUnits } from "../money.ts";
 import type { ConnectionSettings } from "../connection-settings.ts";
 import {
@@ -129,7 +135,12 @@ export class CodesWholesaleSupplier implements Supplier {
    */
   parseCallback(callback: IncomingCallback): CallbackHint | undefined {
     const body = parseJsonObject(callback.body);
-    if (!sameSecret(String(body.authHash ?? ""), codesWholesaleAuthHash(this.#credentials))) {
+    if (
+      !sameSecret(
+        typeof body.authHash === "string" ? body.authHash : "",
+        codesWholesaleAuthHash(this.#credentials),
+      )
+    ) {
       return undefined;
     }
     if (body.type === "PREORDER" && typeof body.orderId === "string") {
@@ -191,7 +202,7 @@ export class CodesWholesaleSupplier implements Supplier {
   #businessError(answer: JsonAnswer, request: PlaceOrderRequest): SupplierError {
     const code = Number(field(answer.body, "code"));
     const details = { status: answer.status, supplier_code: Number.isFinite(code) ? code : null };
-    const message = String(field(answer.body, "message") ?? `answered ${answer.status}`);
+    const message = textField(answer.body, "message", `answered ${answer.status}`);
     if (code === 10002) return new SupplierError("balance_too_low", message, details);
     if (code === 310003) return new SupplierError("out_of_stock", message, details);
     if (code === 20001 || answer.status === 404) {

@@ -94,3 +94,9 @@ function transportError(options: JsonHttpOptions, error: unknown): SupplierError
 export function field(body: unknown, name: string): unknown {
   return body && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
 }
+
+/** A text field of a JSON object, or the fallback. */
+export function textField(body: unknown, name: string, fallback = ""): string {
+  const value = field(body, name);
+  return typeof value === "string" || typeof value === "number" ? String(value) : fallback;
+}

@@ -1,6 +1,12 @@
 import { sameSecret } from "../http/constant-time.ts";
 import { imageKey, imageMimeType } from "../http/key-files.ts";
-import { field, requestJson, type JsonAnswer, type JsonRequest } from "../http/json-http.ts";
+import {
+  field,
+  requestJson,
+  textField,
+  type JsonAnswer,
+  type JsonRequest,
+} from "../http/json-http.ts";
 import { minorToDecimalText, toMinorUnits } from "../money.ts";
 import type { ConnectionSettings } from "../connection-settings.ts";
 import { parseJsonObject } from "../codeswholesale/codeswholesale-supplier.ts";
@@ -187,8 +193,8 @@ export class KinguinSupplier implements Supplier {
 
   /** Error kinds of api/ErrorsCodes.md. */
   #orderError(answer: JsonAnswer): SupplierError {
-    const kind = String(field(answer.body, "kind") ?? "");
-    const detail = String(field(answer.body, "detail") ?? `answered ${answer.status}`);
+    const kind = textField(answer.body, "kind");
+    const detail = textField(answer.body, "detail", `answered ${answer.status}`);
     const details = { status: answer.status, kind };
     if (kind === "InsufficientBalance" || kind === "BalanceRequired") {
       return new SupplierError("balance_too_low", `Kinguin: ${detail}`, details);
