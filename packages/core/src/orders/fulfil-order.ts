@@ -49,10 +49,11 @@ export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
           buyUnit(deps.prisma, deps.vault, unit, { ...deps, breakerScope: unit.scope }),
         ),
       );
-      settleOutcomes(outcomes);
+      // Told before any failure is settled: pre-ordered units are not bought again later.
       if (outcomes.some((outcome) => outcome.outcome === "preordered")) {
         await deps.onPreorder?.(orderId);
       }
+      settleOutcomes(outcomes);
       await markFulfilledIfComplete(deps.prisma, orderId);
     },
 
