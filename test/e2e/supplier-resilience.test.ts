@@ -147,6 +147,70 @@ describe("CodesWholesale under trouble", () => {
   });
 });
 
+describe("failures after the supplier took the order", () => {
+  it("keeps a CodesWholesale order whose image code could not be fetched, never buying elsewhere", async () => {
+    cw.addProduct({
+      productId: "cw-img-flaky",
+      name: "flaky",
+      quantity: 5,
+      prices: [[1, 1000]],
+      kind: "image",
+    });
+    kinguin.addProduct({
+      productId: "kg-img-flaky",
+      name: "flaky",
+      qty: 5,
+      priceMinor: 2000,
+      kind: "text",
+    });
+    await mapProduct(server, "T-IMG-FLAKY", [
+      { supplier: "codeswholesale", supplierProductId: "cw-img-flaky" },
+      { supplier: "kinguin", supplierProductId: "kg-img-flaky" },
+    ]);
+    const kinguinOrders = kinguin.orderCount();
+    cw.state.failCodeFetches = 1;
+    const done = await order(6201, "T-IMG-FLAKY");
+
+    expect(done.status).toBe("delivered");
+    expect(done.purchases[0]).toMatchObject({ supplier: "codeswholesale" });
+    expect(done.purchases[0].key?.kind).toBe("image");
+    expect(cwOrdersFor(done.purchases[0].reference)).toHaveLength(1);
+    expect(kinguin.orderCount()).toBe(kinguinOrders);
+  });
+
+  it("looks a Kinguin order up after a 500, and buys nowhere else meanwhile", async () => {
+    kinguin.addProduct({
+      productId: "kg-500",
+      name: "five hundred",
+      qty: 5,
+      priceMinor: 800,
+      kind: "text",
+    });
+    cw.addProduct({
+      productId: "cw-500",
+      name: "five hundred",
+      quantity: 5,
+      prices: [[1, 1500]],
+      kind: "text",
+    });
+    await mapProduct(server, "T-KG-500", [
+      { supplier: "kinguin", supplierProductId: "kg-500" },
+      { supplier: "codeswholesale", supplierProductId: "cw-500" },
+    ]);
+    const cwBefore = cw.orderCount();
+    kinguin.inject("error_after_order");
+    const done = await order(6202, "T-KG-500");
+
+    expect(done.status).toBe("delivered");
+    const reference = done.purchases[0].reference;
+    expect(done.purchases[0].supplier).toBe("kinguin");
+    expect(
+      [...kinguin.orders.values()].filter((o) => o.orderExternalId === reference),
+    ).toHaveLength(1);
+    expect(cw.orderCount()).toBe(cwBefore);
+  });
+});
+
 describe("Kinguin under trouble", () => {
   it("after a timeout once charged, finds the order by orderExternalId", async () => {
     kinguin.addProduct({

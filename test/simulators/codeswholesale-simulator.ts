@@ -77,7 +77,7 @@ export async function startCodesWholesaleSimulator(options: CwSimulatorOptions =
   const codes = new Map<string, CwCode>();
   const tokens = new Map<string, number>();
   const faults: CwFault[] = [];
-  const state = { balanceMinor: settings.balanceMinor, tokensIssued: 0 };
+  const state = { balanceMinor: settings.balanceMinor, tokensIssued: 0, failCodeFetches: 0 };
 
   const error = (status: number, code: number, message: string): SimAnswer => ({
     status,
@@ -272,6 +272,10 @@ export async function startCodesWholesaleSimulator(options: CwSimulatorOptions =
       return order ? { status: 200, body: orderBody(order) } : error(404, 30018, "Order not found");
     }
     if (method === "GET" && (match = /^\/v2\/codes\/([^/]+)$/.exec(path))) {
+      if (state.failCodeFetches > 0) {
+        state.failCodeFetches -= 1;
+        return { status: 503, body: { status: 503, message: "Service Unavailable" } };
+      }
       const code = codes.get(decodeURIComponent(match[1]));
       return code ? { status: 200, body: code } : error(404, 50002, "Code details not found");
     }

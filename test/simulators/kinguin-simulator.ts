@@ -18,7 +18,12 @@ export type KgSimProduct = {
   kind: "text" | "image" | "preorder";
 };
 
-export type KgFault = "rate_limit" | "order_failed" | { answerAfterMs: number };
+export type KgFault =
+  | "rate_limit"
+  | "order_failed"
+  /** Takes the order, then answers 500 (as the sandbox has been seen to). */
+  | "error_after_order"
+  | { answerAfterMs: number };
 
 type KgKey = { id: string; serial: string | null; type: string; status: string };
 type KgOrder = {
@@ -189,6 +194,9 @@ export async function startKinguinSimulator(options: KgSimulatorOptions = {}) {
       createdAt: new Date().toISOString(),
     };
     orders.set(orderId, order);
+    if (fault === "error_after_order") {
+      return problem(500, "Error", "Internal Server Error", request.path);
+    }
     const slow = fault && typeof fault === "object" ? fault.answerAfterMs : 0;
     // Kinguin answers 201 while the order is still processing; keys follow.
     return { status: 201, body: { ...orderBody(order), status: "processing" }, delayMs: slow };

@@ -85,8 +85,10 @@ export type SupplierOrder = {
   priceMinor: number;
   currency: string;
   keys: SupplierKey[];
-  /** Units paid for whose key the supplier has not assigned yet (pre-orders). */
+  /** Units paid for whose key the supplier has not assigned yet. */
   pendingKeys?: number;
+  /** The pending keys wait for a release (a pre-order), not merely for the supplier's queue. */
+  preorder?: boolean;
 };
 
 export type SupplierKey =
@@ -109,6 +111,7 @@ export type SupplierErrorCode =
   | "unknown_product"
   | "unavailable"
   | "timeout"
+  | "unknown_outcome"
   | "balance_too_low"
   | "rate_limited"
   | "auth_failed"
@@ -140,5 +143,21 @@ export class SupplierError extends Error {
 
 /** Errors after which the supplier may have charged: never buy elsewhere before looking it up. */
 export function mayHaveCharged(error: SupplierError): boolean {
-  return error.code === "timeout";
+  return error.code === "timeout" || error.code === "unknown_outcome";
+}
+
+/**
+ * Runs what follows a placed order (reading it, fetching its keys). Any failure there happens
+ * after the supplier may have charged, so it is reported as `unknown_outcome`, never as a
+ * refusal that would send the unit to another supplier.
+ */
+export async function afterOrderPlaced<T>(supplier: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const cause = error instanceof SupplierError ? error.code : "unreadable answer";
+    throw new SupplierError("unknown_outcome", `${supplier} took the order; reading it failed`, {
+      cause,
+    });
+  }
 }

@@ -25,7 +25,7 @@ export type UnitReason = { supplier: string; code: string; message: string; retr
 
 export type UnitOutcome =
   | { outcome: "confirmed" }
-  | { outcome: "preordered" }
+  | { outcome: "preordered"; preorder: boolean }
   | { outcome: "busy" }
   | { outcome: "failed"; error: SupplierError; reasons: UnitReason[] };
 
@@ -111,9 +111,13 @@ export async function buyUnit(
       timing.breaker?.succeeded(circuit(candidate));
       return settle(prisma, vault, unit, id, order, fail);
     } catch (caught) {
-      const error = asSupplierError(caught);
+      // Anything but a supplier's clear answer may hide a charge: look it up before moving on.
+      const error =
+        caught instanceof SupplierError
+          ? caught
+          : new SupplierError("unknown_outcome", "The order call failed unexpectedly");
       reasons.push(reason(id, error));
-      if (["unavailable", "timeout", "rate_limited"].includes(error.code)) {
+      if (["unavailable", "timeout", "unknown_outcome", "rate_limited"].includes(error.code)) {
         timing.breaker?.failed(circuit(candidate));
       }
       if (mayHaveCharged(error)) return fail(error);
@@ -162,7 +166,7 @@ async function settle(
 ): Promise<UnitOutcome> {
   if (order.keys.length === 0 && (order.pendingKeys ?? 0) > 0) {
     await markPreordered(prisma, unit.purchaseId, supplierId, order);
-    return { outcome: "preordered" };
+    return { outcome: "preordered", preorder: order.preorder === true };
   }
   if (order.keys.length === 0) {
     return fail(new SupplierError("unavailable", "The supplier returned no key yet"));
@@ -178,7 +182,10 @@ async function settle(
   return { outcome: "confirmed" };
 }
 
-/** Paid, key to come: the unit waits for the supplier's callback or the periodic check. */
+/**
+ * Paid, key to come (a pre-order, or a supplier still preparing it): the unit waits for the
+ * supplier's callback or the periodic check.
+ */
 async function markPreordered(
   prisma: PrismaClient,
   purchaseId: string,

@@ -50,7 +50,7 @@ export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
         ),
       );
       // Told before any failure is settled: pre-ordered units are not bought again later.
-      if (outcomes.some((outcome) => outcome.outcome === "preordered")) {
+      if (outcomes.some((outcome) => outcome.outcome === "preordered" && outcome.preorder)) {
         await deps.onPreorder?.(orderId);
       }
       settleOutcomes(outcomes);

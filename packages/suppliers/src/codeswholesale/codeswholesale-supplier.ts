@@ -10,6 +10,7 @@ import { minorToDecimalText, toMinorUnits } from "../money.ts";
 import type { ConnectionSettings } from "../connection-settings.ts";
 import {
   SupplierError,
+  afterOrderPlaced,
   type CallbackHint,
   type IncomingCallback,
   type Money,
@@ -94,8 +95,9 @@ export class CodesWholesaleSupplier implements Supplier {
         ],
       },
     });
+    if (answer.status >= 500) throw unknownOutcome(this.id, answer.status);
     if (answer.status !== 200 && answer.status !== 201) throw this.#businessError(answer, request);
-    return this.#order(answer.body as CwOrder, request.reference);
+    return afterOrderPlaced(this.id, () => this.#order(answer.body as CwOrder, request.reference));
   }
 
   async findOrder(reference: string): Promise<SupplierOrder | undefined> {
@@ -260,6 +262,8 @@ export class CodesWholesaleSupplier implements Supplier {
       currency,
       keys,
       pendingKeys: pending,
+      // CodesWholesale leaves a code without value only for pre-orders.
+      preorder: pending > 0,
     };
   }
 
@@ -291,4 +295,11 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
     throw new SupplierError("invalid_callback", "The callback body is not a JSON object");
   }
   return parsed as Record<string, unknown>;
+}
+
+/** A server error answering an order: it may or may not have been taken. */
+export function unknownOutcome(supplier: string, status: number): SupplierError {
+  return new SupplierError("unknown_outcome", `${supplier} answered ${status} to the order`, {
+    status,
+  });
 }

@@ -9,9 +9,10 @@ import {
 } from "../http/json-http.ts";
 import { minorToDecimalText, toMinorUnits } from "../money.ts";
 import type { ConnectionSettings } from "../connection-settings.ts";
-import { parseJsonObject } from "../codeswholesale/codeswholesale-supplier.ts";
+import { parseJsonObject, unknownOutcome } from "../codeswholesale/codeswholesale-supplier.ts";
 import {
   SupplierError,
+  afterOrderPlaced,
   type CallbackHint,
   type IncomingCallback,
   type Money,
@@ -47,6 +48,7 @@ type KgOrder = {
   totalPrice?: number;
   paymentPrice?: number;
   totalQty?: number;
+  isPreorder?: boolean;
   products?: { productId: string; qty?: number; price?: number }[];
 };
 type KgKey = { id?: string; serial?: string; type?: string };
@@ -108,9 +110,10 @@ export class KinguinSupplier implements Supplier {
         orderExternalId: request.reference,
       },
     });
+    if (answer.status >= 500) throw unknownOutcome(this.id, answer.status);
     if (answer.status !== 201 && answer.status !== 200) throw this.#orderError(answer);
     const order = answer.body as KgOrder;
-    return this.#withKeys(order, request.reference, KEY_WAITS_MS);
+    return afterOrderPlaced(this.id, () => this.#withKeys(order, request.reference, KEY_WAITS_MS));
   }
 
   async findOrder(reference: string): Promise<SupplierOrder | undefined> {
@@ -238,6 +241,7 @@ export class KinguinSupplier implements Supplier {
       currency,
       keys,
       pendingKeys: Math.max(0, quantity - keys.length),
+      preorder: order.isPreorder === true,
     };
   }
 
