@@ -101,8 +101,8 @@ describe("purchase uniqueness", () => {
     const unit = {
       purchaseId: purchase.id,
       reference: purchase.reference,
-      supplier,
-      supplierProductId: "SBX-STARFIELD-EU",
+      candidates: [{ supplier, supplierProductId: "SBX-STARFIELD-EU" }],
+      suppliers: { [supplier.id]: supplier },
       maxCostMinor: 4499,
       currency: "EUR",
     };

@@ -10,6 +10,7 @@ import { orderRoutes } from "./routes/orders.ts";
 import { productRoutes } from "./routes/products.ts";
 import { shopWebhookRoutes } from "./routes/shop-webhooks.ts";
 import { supplierRoutes } from "./routes/suppliers.ts";
+import { supplierWebhookRoutes } from "./routes/supplier-webhooks.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -30,6 +31,8 @@ export function createHttpApp(platform: Platform) {
   );
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
+  // Before the shop receivers, whose `/:platform/:shopId` would take "suppliers/<name>".
+  app.route("/api/webhook/suppliers", supplierWebhookRoutes(platform));
   app.route("/api/webhook", shopWebhookRoutes(platform));
   app.route("/api/v1", openApiRoutes());
   app.route("/api/v1/orders", orderRoutes(platform));

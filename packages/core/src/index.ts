@@ -41,3 +41,12 @@ export type { DeliveryChannel, DeliverableOrder } from "./delivery/delivery-chan
 export { readOutbox } from "./delivery/mail-transport.ts";
 export { signHex, signStandardWebhook } from "./webhooks/signing.ts";
 export { WebhookEndpoints, type EndpointOwner } from "./webhooks/webhook-endpoints.ts";
+
+export { SupplierRegistry, type RoutingMode } from "./suppliers/supplier-registry.ts";
+export {
+  SupplierConnections,
+  type ConnectionInput,
+  type ConnectionView,
+} from "./suppliers/supplier-connections.ts";
+export { receiveSupplierCallback } from "./suppliers/receive-supplier-callback.ts";
+export { importOwnStock } from "./suppliers/import-own-stock.ts";

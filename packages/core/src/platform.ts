@@ -20,6 +20,11 @@ import { loadVault } from "./vault/load-vault.ts";
 import type { KeyVault } from "./vault/key-vault.ts";
 import { dispatchEndpointHandler } from "./webhooks/dispatch-endpoint.ts";
 import { WebhookEndpoints } from "./webhooks/webhook-endpoints.ts";
+import { CircuitBreaker } from "./suppliers/circuit-breaker.ts";
+import { preorderNotice } from "./suppliers/preorder-notice.ts";
+import { SupplierConnections } from "./suppliers/supplier-connections.ts";
+import { schedulePeriodicJobs, supplierJobHandlers } from "./suppliers/supplier-jobs.ts";
+import { SupplierRegistry } from "./suppliers/supplier-registry.ts";
 
 /** Everything a process of the platform needs, built once at start-up and passed explicitly. */
 export type Platform = {
@@ -31,6 +36,10 @@ export type Platform = {
   shops: ShopDirectory;
   suppliers: Record<string, Supplier>;
   sandbox: SandboxSupplier;
+  /** Merchants' supplier accounts (sealed credentials). */
+  supplierConnections: SupplierConnections;
+  /** An account's usable suppliers: `forAccount(accountId, { sandbox })`. */
+  supplierRegistry: SupplierRegistry;
   mail: MailSender;
   webhookEndpoints: WebhookEndpoints;
   /** Live supplier stock for the API, remembered for a few seconds. */
@@ -66,6 +75,20 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   );
   const mail = createMailSender({ smtpUrl: config.smtpUrl, vault, prisma, log });
   const channels = [emailChannel(mail, config.mailFrom), ...(options.extraChannels ?? [])];
+  const supplierConnections = new SupplierConnections(prisma, vault, {
+    allowBaseUrlOverride: config.supplierBaseUrlOverride,
+  });
+  const supplierRegistry = new SupplierRegistry(prisma, vault, supplierConnections, sandbox, {
+    timeoutMs: config.supplierTimeoutMs,
+  });
+  const supplierDeps = {
+    prisma,
+    vault,
+    registry: supplierRegistry,
+    timeoutMs: config.supplierTimeoutMs,
+    claimMs: config.jobLeaseMs,
+    log,
+  };
 
   const handlers: Record<string, JobHandler> = {
     [PROCESS_SHOP_WEBHOOK_JOB]: processShopWebhookHandler(prisma, shopPlatforms, {
@@ -74,12 +97,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     [FULFIL_ORDER_JOB]: fulfilOrderHandler({
       prisma,
       vault,
-      suppliers,
+      registry: supplierRegistry,
       claimMs: config.jobLeaseMs,
       supplierTimeoutMs: config.supplierTimeoutMs,
+      breaker: new CircuitBreaker({
+        failures: config.supplierCircuitFailures,
+        cooldownMs: config.supplierCircuitCooldownMs,
+      }),
+      onPreorder: preorderNotice(prisma, mail, config.mailFrom),
     }),
     [DELIVER_ORDER_JOB]: deliverOrderHandler(prisma, vault, channels),
-    [CHECK_STOCK_JOB]: checkStockHandler(prisma, suppliers),
+    [CHECK_STOCK_JOB]: checkStockHandler(prisma, supplierRegistry, config.supplierTimeoutMs),
+    ...supplierJobHandlers({
+      ...supplierDeps,
+      refreshEveryMs: config.supplierRefreshMs,
+      preorderCheckEveryMs: config.preorderCheckMs,
+    }),
     [DISPATCH_WEBHOOKS_JOB]: dispatchEndpointHandler(prisma, vault, {
       allowPrivateTargets: config.allowPrivateWebhookTargets,
       retryDelaysMs: config.webhookRetryDelaysMs,
@@ -97,6 +130,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     },
     log,
   );
+  await schedulePeriodicJobs(prisma);
 
   return {
     config,
@@ -107,6 +141,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     shops: new ShopDirectory(prisma, vault),
     suppliers,
     sandbox,
+    supplierConnections,
+    supplierRegistry,
     mail,
     webhookEndpoints: new WebhookEndpoints(prisma, vault, {
       allowPrivateTargets: config.allowPrivateWebhookTargets,

@@ -45,7 +45,7 @@ export function productRoutes(platform: Platform) {
     const product = await findProduct(platform.db.prisma, accountId, pathId(c, "id", notFound));
     if (!product) throw notFound();
 
-    const suppliers = suppliersForAccount(platform, accountId, { sandbox });
+    const suppliers = await suppliersForAccount(platform, accountId, { sandbox });
     const stock = await productStock(product.offers, suppliers, platform.stockCache, platform.log);
     return c.json({
       data: {

@@ -18,10 +18,10 @@ const supplierNotFound = () =>
 export function supplierRoutes(platform: Platform) {
   const routes = new Hono<ApiEnv>();
 
-  routes.get("/", (c) => {
+  routes.get("/", async (c) => {
     requirePermission(c, "read");
     const { accountId, sandbox } = owner(c);
-    const suppliers = suppliersForAccount(platform, accountId, { sandbox });
+    const suppliers = await suppliersForAccount(platform, accountId, { sandbox });
     const data = [...suppliers.values()].map((entry) => ({
       id: entry.supplier.id,
       name: entry.name,
@@ -42,7 +42,7 @@ export function supplierRoutes(platform: Platform) {
     }
     const { supplier: supplierId, product_id: productId } = params.data!;
 
-    const entry = suppliersForAccount(platform, accountId, { sandbox }).get(supplierId);
+    const entry = (await suppliersForAccount(platform, accountId, { sandbox })).get(supplierId);
     if (!entry) throw supplierNotFound();
     let reading;
     try {

@@ -31,6 +31,11 @@ const environmentSchema = z.object({
   SUPPLIER_TIMEOUT_MS: z.coerce.number().int().min(10).default(20_000),
   SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   SANDBOX_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  SUPPLIER_REFRESH_MS: z.coerce.number().int().min(100).default(900_000),
+  PREORDER_CHECK_MS: z.coerce.number().int().min(100).default(600_000),
+  SUPPLIER_CIRCUIT_FAILURES: z.coerce.number().int().min(1).default(3),
+  SUPPLIER_CIRCUIT_COOLDOWN_MS: z.coerce.number().int().min(0).default(60_000),
+  SUPPLIER_BASE_URL_OVERRIDE: booleanFlag,
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
   WEBHOOK_RETRY_DELAYS_MS: z
     .string()
@@ -63,6 +68,14 @@ export type Config = {
   sandboxTimeoutMs: number;
   webhookTimeoutMs: number;
   webhookRetryDelaysMs: number[];
+  /** Periodic stock, cost and balance refresh; periodic pre-order key check. */
+  supplierRefreshMs: number;
+  preorderCheckMs: number;
+  /** Consecutive failures that open a supplier's circuit, and how long it stays open. */
+  supplierCircuitFailures: number;
+  supplierCircuitCooldownMs: number;
+  /** Lets a supplier connection name its own base URL (tests, simulators); off in production. */
+  supplierBaseUrlOverride: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -113,6 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxTimeoutMs: values.SANDBOX_TIMEOUT_MS,
     webhookTimeoutMs: values.WEBHOOK_TIMEOUT_MS,
     webhookRetryDelaysMs: values.WEBHOOK_RETRY_DELAYS_MS.split(",").map(Number),
+    supplierRefreshMs: values.SUPPLIER_REFRESH_MS,
+    preorderCheckMs: values.PREORDER_CHECK_MS,
+    supplierCircuitFailures: values.SUPPLIER_CIRCUIT_FAILURES,
+    supplierCircuitCooldownMs: values.SUPPLIER_CIRCUIT_COOLDOWN_MS,
+    supplierBaseUrlOverride: values.SUPPLIER_BASE_URL_OVERRIDE,
   };
 }
 

@@ -1,31 +1,41 @@
-import { SupplierError, type Supplier } from "@premiumcdkeys/suppliers";
+import type { Supplier, SupplierProduct } from "@premiumcdkeys/suppliers";
 import type { PrismaClient } from "../db/types.ts";
 import { PermanentFailure, RetryLater } from "../jobs/job-errors.ts";
 import { enqueueJob } from "../jobs/job-queue.ts";
 import type { JobHandler } from "../jobs/worker.ts";
+import type { CircuitBreaker } from "../suppliers/circuit-breaker.ts";
+import { planRoute, type Route } from "../suppliers/plan-route.ts";
+import type { RoutingMode } from "../suppliers/supplier-registry.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
 import { buyUnit, type UnitOutcome, type UnitToBuy } from "./buy-unit.ts";
 import { advanceOrder } from "./advance-order.ts";
 import { failOrder } from "./fail-order.ts";
-import { suppliersForAccount } from "../suppliers/suppliers-for-account.ts";
-import { withSupplierTimeout } from "./supplier-call.ts";
 import { OrderStatus } from "./order-status.ts";
 
 export const DELIVER_ORDER_JOB = "order.deliver";
 export const CHECK_STOCK_JOB = "stock.check";
 
+/** Gives the suppliers an account may buy from; the supplier registry in production. */
+export type SupplierSource = {
+  forAccount(accountId: string, mode: RoutingMode): Promise<Record<string, Supplier>>;
+};
+
 export type FulfilmentDeps = {
   prisma: PrismaClient;
   vault: KeyVault;
-  suppliers: Record<string, Supplier>;
+  registry: SupplierSource;
   claimMs: number;
   supplierTimeoutMs: number;
+  breaker?: CircuitBreaker;
+  /** Called when units of an order became pre-orders (to tell the customer). */
+  onPreorder?: (orderId: string) => Promise<void>;
 };
 
 /**
- * Buys every unit of a paid order that is not bought yet, all units at once. When every key is
- * held the order is `fulfilled` and delivery is queued; otherwise the job fails and is retried,
- * and after its last attempt the order fails with each unit's reason.
+ * Buys every unit of a paid order that is not bought yet, all units at once, each from the
+ * best supplier that can sell it. When every key is held the order is `fulfilled` and delivery
+ * is queued; pre-ordered units keep it `processing` until their keys come; otherwise the job
+ * fails and is retried, and after its last attempt the order fails with each unit's reasons.
  */
 export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
   return {
@@ -33,13 +43,18 @@ export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
       const orderId = String(payload.orderId);
       const units = await prepareUnits(deps, orderId);
       if (!units) return;
-      await refuseAboveMaximum(units, deps.supplierTimeoutMs);
 
       const outcomes = await Promise.all(
-        units.map((unit) => buyUnit(deps.prisma, deps.vault, unit, deps)),
+        units.map((unit) =>
+          buyUnit(deps.prisma, deps.vault, unit, { ...deps, breakerScope: unit.scope }),
+        ),
       );
+      // Told before any failure is settled: pre-ordered units are not bought again later.
+      if (outcomes.some((outcome) => outcome.outcome === "preordered" && outcome.preorder)) {
+        await deps.onPreorder?.(orderId);
+      }
       settleOutcomes(outcomes);
-      await markFulfilled(deps.prisma, orderId);
+      await markFulfilledIfComplete(deps.prisma, orderId);
     },
 
     async onFinalFailure(payload, error) {
@@ -70,11 +85,17 @@ export function fulfilOrderHandler(deps: FulfilmentDeps): JobHandler {
   };
 }
 
-/** Writes one purchase row per unit (with its reference) before any supplier is called. */
+type PlannedUnit = UnitToBuy & { scope: string };
+
+/**
+ * Writes one purchase row per unit (with its reference) before any supplier is called, then
+ * routes each line. A line no supplier can ever sell (every price above the maximum, say)
+ * refuses the whole order before any unit is bought.
+ */
 async function prepareUnits(
   deps: FulfilmentDeps,
   orderId: string,
-): Promise<UnitToBuy[] | undefined> {
+): Promise<PlannedUnit[] | undefined> {
   const order = await deps.prisma.order.findUnique({
     relationLoadStrategy: "join",
     where: { id: orderId },
@@ -97,98 +118,108 @@ async function prepareUnits(
   });
 
   const open = await deps.prisma.purchase.findMany({
-    where: { orderId, status: { not: "confirmed" } },
+    where: { orderId, status: { notIn: ["confirmed", "preordered"] } },
   });
+  if (open.length === 0) return [];
+
   // Sandbox orders buy only from sandbox suppliers, live orders only from real ones.
-  const suppliers = suppliersForAccount(deps, order.accountId, { sandbox: order.sandbox });
-  return open.map((purchase) => {
-    const line = order.lines.find((candidate) => candidate.id === purchase.orderLineId)!;
-    const offer = line.product?.offers.find((candidate) => suppliers.has(candidate.supplier));
-    if (!line.product || !offer) {
+  const suppliers = await deps.registry.forAccount(order.accountId, { sandbox: order.sandbox });
+  const quotes = new Map<string, Promise<SupplierProduct | undefined>>();
+  const routes = new Map<string, Route>();
+  for (const line of order.lines) {
+    if (!open.some((purchase) => purchase.orderLineId === line.id)) continue;
+    if (!line.product || line.product.offers.length === 0) {
       throw new PermanentFailure(`No supplier offer for "${line.name}"`, "NO_SUPPLIER_OFFER", {
         line_id: line.id,
       });
     }
+    const route = await planRoute(
+      line.product.offers,
+      suppliers,
+      {
+        strategy: line.product.routingStrategy,
+        ownStockFirst: line.product.ownStockFirst,
+        maxCostMinor: line.product.maxCostMinor ?? line.unitPriceMinor,
+        currency: order.currency,
+        timeoutMs: deps.supplierTimeoutMs,
+      },
+      quotes,
+    );
+    if (route.candidates.length === 0) refuseLine(line.id, route);
+    routes.set(line.id, route);
+  }
+
+  return open.map((purchase) => {
+    const line = order.lines.find((candidate) => candidate.id === purchase.orderLineId)!;
+    const route = routes.get(line.id)!;
     return {
       purchaseId: purchase.id,
       reference: purchase.reference,
-      supplier: suppliers.get(offer.supplier)!.supplier,
-      supplierProductId: offer.supplierProductId,
-      maxCostMinor: line.product.maxCostMinor ?? line.unitPriceMinor,
+      candidates: route.candidates,
+      skipped: route.skipped,
+      suppliers,
+      maxCostMinor: line.product!.maxCostMinor ?? line.unitPriceMinor,
       currency: order.currency,
+      scope: order.accountId,
     };
   });
 }
 
-/**
- * Asks each supplier for its current price before buying anything, so an order whose price has
- * risen above the maximum is refused whole instead of leaving some units bought. The supplier
- * still gets the maximum with every purchase, for a price that changes in between.
- */
-async function refuseAboveMaximum(units: UnitToBuy[], timeoutMs: number): Promise<void> {
-  const offers = new Map(
-    units.map((unit) => [`${unit.supplier.id}:${unit.supplierProductId}`, unit]),
-  );
-  for (const unit of offers.values()) {
-    const product = await withSupplierTimeout(
-      unit.supplier.getProduct(unit.supplierProductId),
-      timeoutMs,
-    ).catch((error: unknown) => {
-      if (!(error instanceof SupplierError)) throw error;
-      throw new UnitsNotBought(`Price check failed: ${error.code}: ${error.message}`);
-    });
-    if (!product) {
-      throw new PermanentFailure(
-        `The supplier no longer sells ${unit.supplierProductId}`,
-        "UNKNOWN_SUPPLIER_PRODUCT",
-        {
-          supplier: unit.supplier.id,
-          supplier_product_id: unit.supplierProductId,
-        },
-      );
-    }
-    if (product.currency !== unit.currency) {
-      throw new PermanentFailure(
-        `The supplier sells ${unit.supplierProductId} in ${product.currency}, the order is in ${unit.currency}`,
-        "CURRENCY_MISMATCH",
-        { supplier: unit.supplier.id, supplier_product_id: unit.supplierProductId },
-      );
-    }
-    if (product.priceMinor > unit.maxCostMinor) {
-      throw new PermanentFailure(
-        "The supplier's price is above the product's maximum cost",
-        "COST_ABOVE_MAXIMUM",
-        {
-          supplier: unit.supplier.id,
-          supplier_product_id: unit.supplierProductId,
-          price_minor: product.priceMinor,
-          price_currency: product.currency,
-          max_cost_minor: unit.maxCostMinor,
-          currency: unit.currency,
-        },
-      );
-    }
+/** No supplier can sell this line now or later: the order fails whole, nothing bought. */
+function refuseLine(lineId: string, route: Route): never {
+  const reasons = route.skipped.map(({ supplier, code, message }) => ({ supplier, code, message }));
+  const codes = new Set(route.skipped.map((reason) => reason.code));
+  if (route.priceRefusal) {
+    throw new PermanentFailure(
+      "The supplier's price is above the product's maximum cost",
+      "COST_ABOVE_MAXIMUM",
+      { ...route.priceRefusal, line_id: lineId, reasons },
+    );
   }
+  if (codes.has("currency_mismatch")) {
+    throw new PermanentFailure("No supplier sells in the order's currency", "CURRENCY_MISMATCH", {
+      line_id: lineId,
+      reasons,
+    });
+  }
+  if (codes.has("unknown_product")) {
+    throw new PermanentFailure(
+      "The supplier no longer sells this product",
+      "UNKNOWN_SUPPLIER_PRODUCT",
+      {
+        line_id: lineId,
+        reasons,
+      },
+    );
+  }
+  throw new PermanentFailure("No connected supplier offers this product", "NO_SUPPLIER_OFFER", {
+    line_id: lineId,
+    reasons,
+  });
 }
 
 /** Some units failed at the supplier this time; the job retries them. */
 class UnitsNotBought extends Error {}
 
 function settleOutcomes(outcomes: UnitOutcome[]): void {
-  const failures = outcomes.flatMap((outcome) =>
-    outcome.outcome === "failed" ? [outcome.error] : [],
-  );
+  const failed = outcomes.flatMap((outcome) => (outcome.outcome === "failed" ? [outcome] : []));
+  const failures = failed.map((outcome) => outcome.error);
   const details = {
     units_failed: failures.length,
-    reasons: failures.map((error) => ({
-      code: error.code,
-      message: error.message,
-      ...error.details,
+    reasons: failed.map((outcome) => ({
+      code: outcome.error.code,
+      message: outcome.error.message,
+      ...outcome.error.details,
+      suppliers: outcome.reasons.map(({ supplier, code, message }) => ({
+        supplier,
+        code,
+        message,
+      })),
     })),
   };
 
   const priceRefused = failures.find((error) => error.code === "price_above_maximum");
-  if (priceRefused) {
+  if (priceRefused && failures.every((error) => !error.retryable)) {
     throw new PermanentFailure(
       "The supplier's price is above the product's maximum cost",
       "COST_ABOVE_MAXIMUM",
@@ -208,8 +239,11 @@ function settleOutcomes(outcomes: UnitOutcome[]): void {
   }
 }
 
-function markFulfilled(prisma: PrismaClient, orderId: string): Promise<void> {
-  return advanceOrder(prisma, orderId, {
+/** `fulfilled` once every unit holds its key; pre-ordered units keep the order waiting. */
+export async function markFulfilledIfComplete(prisma: PrismaClient, orderId: string) {
+  const waiting = await prisma.purchase.count({ where: { orderId, status: { not: "confirmed" } } });
+  if (waiting > 0) return;
+  await advanceOrder(prisma, orderId, {
     from: OrderStatus.processing,
     to: OrderStatus.fulfilled,
     event: "order.fulfilled",

@@ -1,7 +1,8 @@
 import type { Supplier } from "@premiumcdkeys/suppliers";
+import type { SupplierRegistry } from "./supplier-registry.ts";
 
-/** The part of the platform this lookup reads: today one global list of supplier adapters. */
-export type SupplierSource = { suppliers: Record<string, Supplier> };
+/** The part of the platform this lookup reads. */
+export type SupplierSource = { supplierRegistry: SupplierRegistry };
 
 export type AccountSupplier = {
   supplier: Supplier;
@@ -10,29 +11,28 @@ export type AccountSupplier = {
   sandbox: boolean;
 };
 
-// Adapters that sell test keys. The supplier interface has no such flag yet; per-account
-// adapters (issue 6) are expected to replace this set.
-const SANDBOX_SUPPLIER_IDS = new Set(["sandbox"]);
-
-const NAMES: Record<string, string> = { sandbox: "Sandbox supplier" };
+const NAMES: Record<string, string> = {
+  sandbox: "Sandbox supplier",
+  codeswholesale: "CodesWholesale",
+  kinguin: "Kinguin",
+  own_stock: "Own stock",
+};
 
 /**
  * The suppliers an account may buy from and ask about, in the mode of the caller: sandbox
- * orders and `pck_test_` keys see only sandbox suppliers, live ones only real suppliers.
- *
- * Every lookup of an account's suppliers goes through here, so pointing it at a per-account
- * registry changes one function. Today every account shares `platform.suppliers`.
+ * orders and `pck_test_` keys see only sandbox suppliers (the built-in one and connections to
+ * the suppliers' sandboxes), live ones only live connections and the merchant's own stock.
  */
-export function suppliersForAccount(
+export async function suppliersForAccount(
   platform: SupplierSource,
-  _accountId: string,
+  accountId: string,
   options: { sandbox: boolean },
-): Map<string, AccountSupplier> {
+): Promise<Map<string, AccountSupplier>> {
+  const suppliers = await platform.supplierRegistry.forAccount(accountId, options);
   const found = new Map<string, AccountSupplier>();
-  for (const supplier of Object.values(platform.suppliers)) {
-    const sandbox = SANDBOX_SUPPLIER_IDS.has(supplier.id);
-    if (sandbox !== options.sandbox) continue;
-    found.set(supplier.id, { supplier, sandbox, name: NAMES[supplier.id] ?? supplier.id });
+  for (const supplier of Object.values(suppliers)) {
+    const name = NAMES[supplier.id] ?? supplier.id;
+    found.set(supplier.id, { supplier, sandbox: options.sandbox, name });
   }
   return found;
 }

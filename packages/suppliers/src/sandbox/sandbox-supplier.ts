@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import {
   SupplierError,
+  type CallbackHint,
+  type Money,
   type PlaceOrderRequest,
   type Supplier,
   type SupplierOrder,
@@ -71,6 +73,35 @@ export class SandboxSupplier implements Supplier {
   async findOrder(reference: string): Promise<SupplierOrder | undefined> {
     await this.#delay();
     return this.findOrderNow(reference);
+  }
+
+  async getOrder(supplierOrderId: string): Promise<SupplierOrder | undefined> {
+    await this.#delay();
+    const [row] = await this.#sql(
+      `SELECT id, reference, product_id, price_minor, currency, key_kind
+         FROM sandbox_supplier_orders WHERE id = $1`,
+      supplierOrderId.replace(/^sbx_/, ""),
+    );
+    return row ? toOrder(row) : undefined;
+  }
+
+  async searchProducts(query: { text: string; limit?: number }): Promise<SupplierProduct[]> {
+    const needle = query.text.toLowerCase();
+    const found = SANDBOX_CATALOGUE.filter((entry) => entry.name.toLowerCase().includes(needle));
+    const products = await Promise.all(
+      found.slice(0, query.limit ?? 25).map((entry) => this.getProduct(entry.id)),
+    );
+    return products.filter((product): product is SupplierProduct => product !== undefined);
+  }
+
+  /** Sandbox money is play money: a fixed, ample balance. */
+  getBalance(): Promise<Money> {
+    return Promise.resolve({ amountMinor: 100_000_000, currency: "EUR" });
+  }
+
+  /** The sandbox answers at once and never calls back. */
+  parseCallback(): CallbackHint | undefined {
+    return undefined;
   }
 
   /** Orders charged so far: what a supplier's invoice would list. For tests and the demo. */
@@ -174,5 +205,6 @@ function toOrder(row: Record<string, unknown>): SupplierOrder {
     priceMinor: Number(row.price_minor),
     currency: String(row.currency),
     keys: [sandboxKey(reference, row.key_kind === "image" ? "image" : "text")],
+    pendingKeys: 0,
   };
 }
