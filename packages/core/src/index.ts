@@ -24,3 +24,8 @@ export type { DeliveryChannel, DeliverableOrder } from "./delivery/delivery-chan
 export { readOutbox } from "./delivery/mail-transport.ts";
 export { signHex, signStandardWebhook } from "./webhooks/signing.ts";
 export { WebhookEndpoints } from "./webhooks/webhook-endpoints.ts";
+
+export { ShopConnections, type ShopSummary } from "./shops/woocommerce/shop-connections.ts";
+export type * from "./shops/woocommerce/woo-connector.ts";
+export { WOO_TOPICS } from "./shops/woocommerce/woo-connector.ts";
+export { createShopLookup, type ShopAddressPolicy } from "./shops/woocommerce/shop-address.ts";

@@ -15,6 +15,10 @@ import { processShopWebhookHandler } from "./shops/process-shop-webhook.ts";
 import { PROCESS_SHOP_WEBHOOK_JOB } from "./shops/receive-shop-webhook.ts";
 import { ShopDirectory } from "./shops/shop-directory.ts";
 import type { ShopPlatform } from "./shops/shop-platform.ts";
+import type { ShopConnections } from "./shops/woocommerce/shop-connections.ts";
+import type { WooCommerceConnector } from "./shops/woocommerce/woo-connector.ts";
+import { scheduleAllWooMaintenance } from "./shops/woocommerce/woo-schedule.ts";
+import { wireWooCommerce } from "./shops/woocommerce/woo-wiring.ts";
 import { loadVault } from "./vault/load-vault.ts";
 import type { KeyVault } from "./vault/key-vault.ts";
 import { dispatchEndpointHandler } from "./webhooks/dispatch-endpoint.ts";
@@ -32,6 +36,8 @@ export type Platform = {
   sandbox: SandboxSupplier;
   mail: MailSender;
   webhookEndpoints: WebhookEndpoints;
+  /** Connect, list, check and disconnect shops; present when a WooCommerce connector is. */
+  shopConnections?: ShopConnections;
   worker: Worker;
   close(): Promise<void>;
 };
@@ -43,6 +49,8 @@ export type PlatformOptions = {
   shopPlatforms: ShopPlatform[];
   /** Extra delivery channels beside email (shop-side delivery). */
   extraChannels?: DeliveryChannel[];
+  /** Talks to connected WooCommerce shops (`@premiumcdkeys/woocommerce`). */
+  wooConnector?: WooCommerceConnector;
   poolSize?: number;
 };
 
@@ -63,6 +71,21 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   );
   const mail = createMailSender({ smtpUrl: config.smtpUrl, vault, prisma, log });
   const channels = [emailChannel(mail, config.mailFrom), ...(options.extraChannels ?? [])];
+  const shops = new ShopDirectory(prisma, vault);
+  let wakeWorker = () => {};
+  const woo = options.wooConnector
+    ? wireWooCommerce({
+        config,
+        prisma,
+        vault,
+        log,
+        shops,
+        connector: options.wooConnector,
+        platform: shopPlatforms.woocommerce,
+        nudgeWorker: () => wakeWorker(),
+      })
+    : undefined;
+  if (woo) channels.push(woo.channel);
 
   const handlers: Record<string, JobHandler> = {
     [PROCESS_SHOP_WEBHOOK_JOB]: processShopWebhookHandler(prisma, shopPlatforms, {
@@ -82,6 +105,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       retryDelaysMs: config.webhookRetryDelaysMs,
       timeoutMs: config.webhookTimeoutMs,
     }),
+    ...woo?.handlers,
   };
   const worker = new Worker(
     prisma,
@@ -94,6 +118,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     },
     log,
   );
+  wakeWorker = () => worker.nudge();
+  if (woo) await scheduleAllWooMaintenance(prisma, woo.intervals);
 
   return {
     config,
@@ -101,7 +127,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     db,
     vault,
     shopPlatforms,
-    shops: new ShopDirectory(prisma, vault),
+    shops,
     suppliers,
     sandbox,
     mail,
@@ -109,6 +135,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       allowPrivateTargets: config.allowPrivateWebhookTargets,
       timeoutMs: config.webhookTimeoutMs,
     }),
+    shopConnections: woo?.connections,
     worker,
     async close() {
       await worker.stop();

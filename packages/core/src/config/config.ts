@@ -36,6 +36,9 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\d+(,\d+)*$/, "comma-separated milliseconds")
     .default("10000,60000,300000,1800000"),
+  WOO_WEBHOOK_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).default(15 * 60_000),
+  WOO_ORDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).default(5 * 60_000),
+  WOO_TIMEOUT_MS: z.coerce.number().int().min(10).default(20_000),
 });
 
 export type Config = {
@@ -63,6 +66,11 @@ export type Config = {
   sandboxTimeoutMs: number;
   webhookTimeoutMs: number;
   webhookRetryDelaysMs: number[];
+  /** How often connected WooCommerce shops get their webhooks checked and their orders swept. */
+  wooWebhookCheckIntervalMs: number;
+  wooOrderSweepIntervalMs: number;
+  /** Longest wait for a WooCommerce shop's REST API. */
+  wooTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -113,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxTimeoutMs: values.SANDBOX_TIMEOUT_MS,
     webhookTimeoutMs: values.WEBHOOK_TIMEOUT_MS,
     webhookRetryDelaysMs: values.WEBHOOK_RETRY_DELAYS_MS.split(",").map(Number),
+    wooWebhookCheckIntervalMs: values.WOO_WEBHOOK_CHECK_INTERVAL_MS,
+    wooOrderSweepIntervalMs: values.WOO_ORDER_SWEEP_INTERVAL_MS,
+    wooTimeoutMs: values.WOO_TIMEOUT_MS,
   };
 }
 
