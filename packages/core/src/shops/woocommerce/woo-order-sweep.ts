@@ -41,7 +41,9 @@ export async function sweepWooOrders(
   if (!shop) return undefined;
 
   const since = new Date(shop.sweptUntil.getTime() - OVERLAP_MS);
-  const result = await deps.connector.ordersModifiedSince(shop.access, since, shop.connectedAt);
+  // The shop keeps whole seconds: an order placed in the second of connecting counts as after.
+  const createdAfter = new Date(Math.floor(shop.connectedAt.getTime() / 1000) * 1000 - 1000);
+  const result = await deps.connector.ordersModifiedSince(shop.access, since, createdAfter);
   if (!result.ok) {
     log.warn({ shopId, code: result.error.code }, "woocommerce order sweep failed");
     throw new Error(`Order sweep failed: ${result.error.code}`);
