@@ -1,7 +1,11 @@
+import { execFile } from "node:child_process";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeWooCommerce } from "../support/fake-woocommerce/fake-woocommerce.ts";
+import { isolatedEnv } from "../support/isolated-env.ts";
 import { postWoo } from "../support/shop-deliveries.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { connectedFakeShop, useServerAddress } from "../support/woo-shop.ts";
@@ -209,6 +213,74 @@ describe("disconnecting", () => {
     } finally {
       await connections().disconnect(shopId);
       await connected.close();
+    }
+  });
+});
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** `npm run shops -- ...` against the running server's data folder, without npm in between. */
+function shopsCommand(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [tsxCli, "app/src/cli/shops.ts", ...args],
+      {
+        cwd: root,
+        env: { ...isolatedEnv(), DATA_DIR: server.dataDir, APP_URL: server.url, LOG_LEVEL: "info" },
+        timeout: 90_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe("npm run shops", () => {
+  it("connects, lists with the key masked, and disconnects", async () => {
+    const cliShop = await FakeWooCommerce.start();
+    try {
+      const key = cliShop.createKey();
+      const connected = await shopsCommand([
+        "connect-woo",
+        "--account",
+        server.demo.account_id,
+        "--url",
+        cliShop.url,
+        "--key",
+        key.consumerKey,
+        "--secret",
+        key.consumerSecret,
+      ]);
+      expect(connected.code, connected.stderr).toBe(0);
+      const shopId = connected.stdout.trim();
+      expect(shopId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(cliShop.webhooks.size).toBe(2);
+      const deliveryUrl = `${server.url}/api/webhook/woocommerce/${shopId}`;
+      expect([...cliShop.webhooks.values()].every((hook) => hook.delivery_url === deliveryUrl)).toBe(true);
+
+      const listed = await shopsCommand(["list"]);
+      expect(listed.code).toBe(0);
+      const line = listed.stdout.split("\n").find((entry) => entry.startsWith(shopId));
+      expect(line).toContain(`key=ck_…${key.consumerKey.slice(-4)}`);
+      for (const output of [connected, listed]) {
+        expect(output.stdout + output.stderr).not.toContain(key.consumerSecret);
+        expect(output.stdout + output.stderr).not.toContain(key.consumerKey);
+      }
+
+      const disconnected = await shopsCommand(["disconnect", shopId]);
+      expect(disconnected.code).toBe(0);
+      expect(cliShop.webhooks.size).toBe(0);
+
+      const refused = await shopsCommand(["connect-woo", "--account", server.demo.account_id, "--url", cliShop.url, "--key", key.consumerKey, "--secret", "cs_wrongwrongwrong"]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("error WRONG_KEYS");
+      expect(refused.stdout).toBe("");
+    } finally {
+      await cliShop.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOutbox } from "@premiumcdkeys/core";
 import type { FakeWooCommerce } from "../support/fake-woocommerce/fake-woocommerce.ts";
-import type { FakeLine } from "../support/fake-woocommerce/shop-state.ts";
+import type { FakeLine, FakeOrder } from "../support/fake-woocommerce/shop-state.ts";
 import { postWoo } from "../support/shop-deliveries.ts";
 import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
 import { connectedFakeShop, mapProduct, useServerAddress } from "../support/woo-shop.ts";
@@ -160,7 +160,7 @@ describe("a paid order placed on the shop", () => {
 describe("lost webhooks", () => {
   it("after the shop disables our webhooks, the check re-enables them and the sweep fulfils the missed order once", async () => {
     shop.deliveryOutage = true;
-    const orders = [];
+    const orders: FakeOrder[] = [];
     for (let i = 0; i < 7; i++) orders.push(shop.placeOrder([await mappedLine()]));
     for (const order of orders) shop.payOrder(order.id);
     await shop.settle();
