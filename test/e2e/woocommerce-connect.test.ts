@@ -260,7 +260,9 @@ describe("npm run shops", () => {
       expect(shopId).toMatch(/^[0-9a-f-]{36}$/);
       expect(cliShop.webhooks.size).toBe(2);
       const deliveryUrl = `${server.url}/api/webhook/woocommerce/${shopId}`;
-      expect([...cliShop.webhooks.values()].every((hook) => hook.delivery_url === deliveryUrl)).toBe(true);
+      expect(
+        [...cliShop.webhooks.values()].every((hook) => hook.delivery_url === deliveryUrl),
+      ).toBe(true);
 
       const listed = await shopsCommand(["list"]);
       expect(listed.code).toBe(0);
@@ -275,7 +277,17 @@ describe("npm run shops", () => {
       expect(disconnected.code).toBe(0);
       expect(cliShop.webhooks.size).toBe(0);
 
-      const refused = await shopsCommand(["connect-woo", "--account", server.demo.account_id, "--url", cliShop.url, "--key", key.consumerKey, "--secret", "cs_wrongwrongwrong"]);
+      const refused = await shopsCommand([
+        "connect-woo",
+        "--account",
+        server.demo.account_id,
+        "--url",
+        cliShop.url,
+        "--key",
+        key.consumerKey,
+        "--secret",
+        "cs_wrongwrongwrong",
+      ]);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain("error WRONG_KEYS");
       expect(refused.stdout).toBe("");

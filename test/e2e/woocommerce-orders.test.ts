@@ -76,7 +76,9 @@ describe("a paid order placed on the shop", () => {
     ]);
     await shop.settle();
     await waitFor(async () => (await ourOrder(order.id))?.status === "pending", 10_000, "pending");
-    expect(await prisma().purchase.count({ where: { order: { externalId: String(order.id), shopId } } })).toBe(0);
+    expect(
+      await prisma().purchase.count({ where: { order: { externalId: String(order.id), shopId } } }),
+    ).toBe(0);
 
     shop.payOrder(order.id);
     const delivered = await deliveredOrder(order.id);
@@ -104,18 +106,24 @@ describe("a paid order placed on the shop", () => {
       expect.objectContaining({ channel: "woocommerce", status: "sent" }),
     ]);
     // WooCommerce's note email replaces ours.
-    expect(await readOutbox(prisma(), server.platform.vault, { orderId: delivered.id })).toEqual([]);
+    expect(await readOutbox(prisma(), server.platform.vault, { orderId: delivered.id })).toEqual(
+      [],
+    );
   });
 
   it("buys once when the same order's webhook is repeated, reordered and flips status", async () => {
     const order = shop.placeOrder([await mappedLine(3)]);
     await shop.settle();
     const pendingBody = shop.deliveries.at(-1)!.body;
-    const hook = [...shop.webhooks.values()].find((candidate) => candidate.topic === "order.updated")!;
+    const hook = [...shop.webhooks.values()].find(
+      (candidate) => candidate.topic === "order.updated",
+    )!;
 
     shop.payOrder(order.id);
     await shop.settle();
-    const paidBody = shop.deliveries.filter((delivery) => delivery.topic === "order.updated").at(-1)!.body;
+    const paidBody = shop.deliveries
+      .filter((delivery) => delivery.topic === "order.updated")
+      .at(-1)!.body;
     const url = `${server.url}/api/webhook/woocommerce/${shopId}`;
     const resend = (body: string) => postWoo(url, hook.secret, body, { topic: "order.updated" });
     const answers = await Promise.all([resend(paidBody), resend(paidBody), resend(pendingBody)]);
@@ -196,7 +204,11 @@ describe("lost webhooks", () => {
     await new Promise((resolve) => setTimeout(resolve, 1500)); // more sweeps find nothing new
     for (const order of orders) {
       expect(customerNotes(order.id)).toHaveLength(1);
-      expect(await prisma().purchase.count({ where: { order: { shopId, externalId: String(order.id) } } })).toBe(1);
+      expect(
+        await prisma().purchase.count({
+          where: { order: { shopId, externalId: String(order.id) } },
+        }),
+      ).toBe(1);
     }
   });
 

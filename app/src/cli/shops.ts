@@ -82,9 +82,12 @@ function describe(shop: ShopSummary): string {
     `account=${shop.accountId}`,
   ];
   if (shop.woocommerce) {
-    const hooks = Object.entries(shop.woocommerce.webhookIds).map(([topic, id]) => `${topic}#${id}`);
+    const hooks = Object.entries(shop.woocommerce.webhookIds).map(
+      ([topic, id]) => `${topic}#${id}`,
+    );
     fields.push(`key=${shop.woocommerce.consumerKey}`, `webhooks=${hooks.join(",") || "none"}`);
-    if (shop.woocommerce.lastCheckError) fields.push(`last_check_error="${shop.woocommerce.lastCheckError}"`);
+    if (shop.woocommerce.lastCheckError)
+      fields.push(`last_check_error="${shop.woocommerce.lastCheckError}"`);
   }
   return fields.join("  ");
 }

@@ -78,7 +78,11 @@ export class ShopRestClient {
       };
       return {
         ok: true,
-        answer: { status: response.status, body: String(response.data ?? ""), headers: response.headers },
+        answer: {
+          status: response.status,
+          body: typeof response.data === "string" ? response.data : "",
+          headers: response.headers,
+        },
       };
     } catch (error) {
       return { ok: false, failure: failureOf(error) };

@@ -3,7 +3,14 @@ import type { WooFailure } from "@premiumcdkeys/core";
 /** What went wrong with one REST call, before it is put in a merchant's words. */
 export type RestFailure =
   | { kind: "network"; code: string }
-  | { kind: "http"; status: number; wooCode?: string; message?: string; json: boolean; location?: string };
+  | {
+      kind: "http";
+      status: number;
+      wooCode?: string;
+      message?: string;
+      json: boolean;
+      location?: string;
+    };
 
 type AxiosLikeError = {
   code?: string;
@@ -68,7 +75,8 @@ export function describeFailure(failure: RestFailure, permalinksPlain = false): 
   if (status === 403) {
     return {
       code: "INSUFFICIENT_PERMISSIONS",
-      message: "The keys' user may not manage WooCommerce: create keys for a shop manager or administrator",
+      message:
+        "The keys' user may not manage WooCommerce: create keys for a shop manager or administrator",
     };
   }
   if (status >= 300 && status < 400) {
@@ -86,7 +94,10 @@ export function describeFailure(failure: RestFailure, permalinksPlain = false): 
     };
   }
   if (status === 404 && (!failure.json || wooCode === "rest_no_route")) {
-    return { code: "NOT_WOOCOMMERCE", message: "No WooCommerce REST API (wc/v3) answers at this address" };
+    return {
+      code: "NOT_WOOCOMMERCE",
+      message: "No WooCommerce REST API (wc/v3) answers at this address",
+    };
   }
   return {
     code: "SHOP_ERROR",

@@ -28,7 +28,10 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
   const client = (access: WooAccess) => new ShopRestClient(access, options);
 
   /** A failed call in the merchant's words; the permalinks probe only when it can matter. */
-  async function fail<T>(access: WooAccess, result: RestResult & { ok: false }): Promise<WooResult<T>> {
+  async function fail<T>(
+    access: WooAccess,
+    result: RestResult & { ok: false },
+  ): Promise<WooResult<T>> {
     const { failure } = result;
     const maybePermalinks =
       failure.kind === "http" && !failure.json && failure.status !== 401 && failure.status !== 403;
@@ -52,7 +55,10 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
     return { ok: true, value: webhooks };
   }
 
-  async function createWebhook(access: WooAccess, spec: WooWebhookSpec): Promise<WooResult<number>> {
+  async function createWebhook(
+    access: WooAccess,
+    spec: WooWebhookSpec,
+  ): Promise<WooResult<number>> {
     const result = await client(access).post("webhooks", {
       name: `PremiumCDKeys ${spec.topic}`,
       topic: spec.topic,
@@ -100,7 +106,10 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
       const stale = existing.value.filter((hook) =>
         specs.some((spec) => spec.deliveryUrl === hook.delivery_url),
       );
-      await removeWebhooks(access, stale.map((hook) => hook.id));
+      await removeWebhooks(
+        access,
+        stale.map((hook) => hook.id),
+      );
       return { ok: true, value: ids };
     },
 
@@ -114,7 +123,8 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
         const hook =
           listed.value.find((candidate) => candidate.id === known[spec.topic]) ??
           listed.value.find(
-            (candidate) => candidate.topic === spec.topic && candidate.delivery_url === spec.deliveryUrl,
+            (candidate) =>
+              candidate.topic === spec.topic && candidate.delivery_url === spec.deliveryUrl,
           );
         if (!hook) {
           const created = await createWebhook(access, spec);
@@ -135,7 +145,11 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
           secret: spec.secret,
         });
         if (!updated.ok) return fail(access, updated);
-        repairs.push({ topic: spec.topic, action: redirected ? "redirected" : "reactivated", id: hook.id });
+        repairs.push({
+          topic: spec.topic,
+          action: redirected ? "redirected" : "reactivated",
+          id: hook.id,
+        });
       }
       return { ok: true, value: { ids, repairs } };
     },
@@ -169,7 +183,10 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
       if (CLOSED_STATUSES.has(status)) {
         return {
           ok: false,
-          error: { code: "SHOP_ERROR", message: `The order is ${status} at the shop: keys held back` },
+          error: {
+            code: "SHOP_ERROR",
+            message: `The order is ${status} at the shop: keys held back`,
+          },
         };
       }
 
@@ -177,7 +194,9 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
         type: "customer",
       });
       if (!notes.ok) return fail(access, notes);
-      const texts = (readArray<Note>(notes.answer.body) ?? []).map((note) => String(note.note ?? ""));
+      const texts = (readArray<Note>(notes.answer.body) ?? []).map((note) =>
+        typeof note.note === "string" ? note.note : "",
+      );
       if (!notesHoldKeys(texts, keys)) {
         const added = await client(access).post(`orders/${encodeURIComponent(orderId)}/notes`, {
           note: composeKeyNote(keys),

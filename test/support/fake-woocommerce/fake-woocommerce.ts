@@ -53,7 +53,9 @@ export class FakeWooCommerce {
     const shop = new FakeWooCommerce(Boolean(options.tls));
     const handler = (request: IncomingMessage, response: ServerResponse) =>
       void shop.#handle(request, response);
-    shop.#server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
+    shop.#server = options.tls
+      ? https.createServer(options.tls, handler)
+      : http.createServer(handler);
     await new Promise<void>((resolve) => shop.#server.listen(0, "127.0.0.1", resolve));
     const { port } = shop.#server.address() as AddressInfo;
     shop.#url = `${options.tls ? "https" : "http"}://127.0.0.1:${port}`;
@@ -146,7 +148,13 @@ export class FakeWooCommerce {
     this.#track(async () => {
       const answer = await sendPing(hook);
       if (answer.status === 200) hook.pendingDelivery = false;
-      this.deliveries.push({ webhookId: hook.id, topic: "ping", status: answer.status, ok: answer.status === 200, body: "" });
+      this.deliveries.push({
+        webhookId: hook.id,
+        topic: "ping",
+        status: answer.status,
+        ok: answer.status === 200,
+        body: "",
+      });
     });
   }
 
@@ -167,7 +175,13 @@ export class FakeWooCommerce {
     // Built when the job runs, from the order as it is then, not as it was at the event.
     const body = wpJsonEncode(orderJson(this.#order(orderId)));
     const answer = this.deliveryOutage ? { ok: false } : await sendDelivery(hook, body, this.#url);
-    this.deliveries.push({ webhookId: hook.id, topic: hook.topic, status: "status" in answer ? answer.status : undefined, ok: answer.ok, body });
+    this.deliveries.push({
+      webhookId: hook.id,
+      topic: hook.topic,
+      status: "status" in answer ? answer.status : undefined,
+      ok: answer.ok,
+      body,
+    });
 
     // WC_Webhook::failed_delivery: disable once the stored count is already above the limit.
     if (answer.ok) hook.failureCount = 0;
@@ -190,9 +204,12 @@ export class FakeWooCommerce {
     this.requests.push({ method, path: url.pathname });
 
     let route: string | undefined;
-    if (url.pathname.startsWith("/wp-json/") && !this.plainPermalinks) route = url.pathname.slice(8);
-    else if (url.pathname === "/" && url.searchParams.has("rest_route")) route = url.searchParams.get("rest_route") ?? "";
-    if (route === undefined) return send(response, { status: 404, html: true, body: "<html>Page not found</html>" });
+    if (url.pathname.startsWith("/wp-json/") && !this.plainPermalinks)
+      route = url.pathname.slice(8);
+    else if (url.pathname === "/" && url.searchParams.has("rest_route"))
+      route = url.searchParams.get("rest_route") ?? "";
+    if (route === undefined)
+      return send(response, { status: 404, html: true, body: "<html>Page not found</html>" });
     if (route.replace(/\/$/, "") === "/wc/v3") {
       return send(response, { status: 200, body: { namespace: "wc/v3", routes: {} } });
     }
@@ -225,15 +242,23 @@ export class FakeWooCommerce {
         if (key.consumerSecret !== password) return authError("Consumer secret is invalid.");
       }
     } else if (url.searchParams.has("oauth_consumer_key")) {
-      const check = checkOAuthSignature(method, `${this.#url}${url.pathname}`, url.searchParams, (consumerKey) => this.keys.get(consumerKey)?.consumerSecret);
+      const check = checkOAuthSignature(
+        method,
+        `${this.#url}${url.pathname}`,
+        url.searchParams,
+        (consumerKey) => this.keys.get(consumerKey)?.consumerSecret,
+      );
       if (!check.ok) return authError(check.message);
-      if (Math.abs(Date.now() / 1000 - check.timestamp) > 15 * 60) return authError("Invalid timestamp.");
-      if (this.#nonces.has(`${check.consumerKey}:${check.nonce}`)) return authError("Invalid nonce - nonce has already been used.");
+      if (Math.abs(Date.now() / 1000 - check.timestamp) > 15 * 60)
+        return authError("Invalid timestamp.");
+      if (this.#nonces.has(`${check.consumerKey}:${check.nonce}`))
+        return authError("Invalid nonce - nonce has already been used.");
       this.#nonces.add(`${check.consumerKey}:${check.nonce}`);
       key = this.keys.get(check.consumerKey);
     }
     // Without credentials WordPress serves the request as a visitor, who may not see anything.
-    if (!key) return error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
+    if (!key)
+      return error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
 
     const needs = READ_METHODS.has(method) ? "read" : "write";
     if (key.permissions !== "read_write" && key.permissions !== needs) {

@@ -47,7 +47,9 @@ export function checkOAuthSignature(
   const parameters = pairs.map(([key, value]) => `${key}=${value}`).join("&");
   const base = [method.toUpperCase(), encode(baseUrl), encode(parameters)].join("&");
   const algorithm = signatureMethod === "HMAC-SHA1" ? "sha1" : "sha256";
-  const expected = createHmac(algorithm, `${encode(secret)}&`).update(base).digest();
+  const expected = createHmac(algorithm, `${encode(secret)}&`)
+    .update(base)
+    .digest();
   const given = Buffer.from(signature, "base64");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, message: "Invalid signature - provided signature does not match." };

@@ -141,10 +141,10 @@ function orders(
   if (method === "GET") return { status: 200, body: orderJson(order) };
   if (method === "PUT" || method === "POST") {
     if (body.status !== undefined) {
-      if (!ORDER_STATUSES.has(String(body.status))) {
+      if (typeof body.status !== "string" || !ORDER_STATUSES.has(body.status)) {
         return fail(400, "rest_invalid_param", "Invalid parameter(s): status");
       }
-      shop.setStatus(order.id, String(body.status));
+      shop.setStatus(order.id, body.status);
     }
     return { status: 200, body: orderJson(order) };
   }

@@ -5,7 +5,8 @@ export const USER_AGENT = "WooCommerce/9.4.0 Hookshot (WordPress/6.7.1)";
 
 export type DeliveryRecord = {
   webhookId: number;
-  topic: string | "ping";
+  /** The webhook topic, or "ping" for the creation ping. */
+  topic: string;
   status?: number;
   ok: boolean;
   body: string;
@@ -15,7 +16,10 @@ export type DeliveryRecord = {
 export function wpJsonEncode(value: unknown): string {
   return JSON.stringify(value)
     .replace(/\//g, "\\/")
-    .replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    .replace(
+      /[\u007f-\uffff]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
 }
 
 /**

@@ -75,7 +75,11 @@ export async function connectWooShop(
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, code: "VALIDATION_ERROR", message: `${issue.path.join(".")}: ${issue.message}` };
+    return {
+      ok: false,
+      code: "VALIDATION_ERROR",
+      message: `${issue.path.join(".")}: ${issue.message}`,
+    };
   }
   const address = checkShopUrl(parsed.data.url, deps.addressPolicy);
   if (!address.ok) return address;
@@ -108,7 +112,10 @@ export async function connectWooShop(
   const registered = await deps.connector.connect(access, specs);
   if (!registered.ok) {
     await undoConnection(deps, shopId, !existing);
-    deps.log.warn({ accountId: account.id, code: registered.error.code }, "woocommerce connect refused");
+    deps.log.warn(
+      { accountId: account.id, code: registered.error.code },
+      "woocommerce connect refused",
+    );
     return { ok: false, ...registered.error };
   }
 
@@ -136,7 +143,13 @@ async function saveConnection(
   await deps.prisma.$transaction(async (tx) => {
     if (isNew) {
       await tx.shop.create({
-        data: { id: shopId, accountId, platform: "woocommerce", domain: address.domain, webhookSecretSeal },
+        data: {
+          id: shopId,
+          accountId,
+          platform: "woocommerce",
+          domain: address.domain,
+          webhookSecretSeal,
+        },
       });
     } else {
       await tx.shop.update({ where: { id: shopId }, data: { active: true, webhookSecretSeal } });

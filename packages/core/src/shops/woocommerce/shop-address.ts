@@ -1,6 +1,10 @@
 import { lookup as dnsLookup } from "node:dns";
 import { BlockList, isIP, type LookupFunction } from "node:net";
-import { isPrivateAddress, privateTargetCode, type Resolver } from "../../webhooks/target-policy.ts";
+import {
+  isPrivateAddress,
+  privateTargetCode,
+  type Resolver,
+} from "../../webhooks/target-policy.ts";
 
 /** Whether shop addresses on this machine (loopback) are accepted: never in production. */
 export type ShopAddressPolicy = { allowLoopback: boolean };

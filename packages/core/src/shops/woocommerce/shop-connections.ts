@@ -1,6 +1,11 @@
 import type { Logger } from "../../logger.ts";
 import { asId } from "../../ids.ts";
-import { connectWooShop, type ConnectWooInput, type ConnectWooResult, type WooConnectDeps } from "./connect-woo-shop.ts";
+import {
+  connectWooShop,
+  type ConnectWooInput,
+  type ConnectWooResult,
+  type WooConnectDeps,
+} from "./connect-woo-shop.ts";
 import { loadWooShop, maskKey, readWebhookIds } from "./woo-access.ts";
 import { checkWooWebhooks, type WebhookCheck } from "./woo-webhook-check.ts";
 
@@ -70,7 +75,10 @@ export class ShopConnections {
   }
 
   /** Runs the webhook health check now rather than at its next turn. */
-  async check(shopId: string, scope: Scope = {}): Promise<WebhookCheck | { ok: false; error: { code: "SHOP_NOT_FOUND"; message: string } }> {
+  async check(
+    shopId: string,
+    scope: Scope = {},
+  ): Promise<WebhookCheck | { ok: false; error: { code: "SHOP_NOT_FOUND"; message: string } }> {
     if (!(await this.#find(shopId, scope))) return { ok: false, error: notFound() };
     return checkWooWebhooks(this.deps, shopId, this.log);
   }
@@ -105,7 +113,9 @@ export class ShopConnections {
     });
     this.deps.shops.forget(shop.id);
     this.log.info({ shopId: shop.id, webhooksRemoved: removed.ok }, "shop disconnected");
-    return removed.ok ? { ok: true, webhooksRemoved: true } : { ok: true, webhooksRemoved: false, warning: removed.warning };
+    return removed.ok
+      ? { ok: true, webhooksRemoved: true }
+      : { ok: true, webhooksRemoved: false, warning: removed.warning };
   }
 
   async #find(rawId: string, scope: Scope) {

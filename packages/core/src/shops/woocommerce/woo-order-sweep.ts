@@ -52,13 +52,23 @@ export async function sweepWooOrders(
   const outcome: SweepOutcome = { fetched: result.value.length, recorded: 0, skipped: 0 };
   let cursor = shop.sweptUntil;
   for (const order of result.value) {
-    const checked = readOrder((topic, text) => deps.platform.parseOrder(topic, text), SWEEP_TOPIC, order.body);
+    const checked = readOrder(
+      (topic, text) => deps.platform.parseOrder(topic, text),
+      SWEEP_TOPIC,
+      order.body,
+    );
     if (!checked.ok) {
       outcome.skipped++;
       log.warn({ shopId, shopOrderId: order.id, reason: checked.reason }, "swept order refused");
     } else {
       const dedupeKey = `sweep:${createHash("sha256").update(order.body).digest("hex")}`;
-      const inboundId = await recordInboundDelivery(deps.prisma, shopId, SWEEP_TOPIC, dedupeKey, order.body);
+      const inboundId = await recordInboundDelivery(
+        deps.prisma,
+        shopId,
+        SWEEP_TOPIC,
+        dedupeKey,
+        order.body,
+      );
       if (inboundId) outcome.recorded++;
     }
     if (order.modifiedAt > cursor) cursor = order.modifiedAt;
