@@ -178,7 +178,7 @@ describe("connecting a WooCommerce shop", () => {
 });
 
 describe("disconnecting", () => {
-  it("removes our webhooks from the shop and refuses later deliveries in the envelope", async () => {
+  it("removes our webhooks and refuses later deliveries in the envelope", async () => {
     const { shop: connected, shopId } = await connectedFakeShop(server);
     try {
       const secret = [...connected.webhooks.values()][0].secret;

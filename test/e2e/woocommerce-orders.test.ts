@@ -111,7 +111,7 @@ describe("a paid order placed on the shop", () => {
     );
   });
 
-  it("buys once when the same order's webhook is repeated, reordered and flips status", async () => {
+  it("buys once when a webhook is repeated, reordered and flips status", async () => {
     const order = shop.placeOrder([await mappedLine(3)]);
     await shop.settle();
     const pendingBody = shop.deliveries.at(-1)!.body;
@@ -141,7 +141,7 @@ describe("a paid order placed on the shop", () => {
     expect(customerNotes(order.id)).toHaveLength(1);
   });
 
-  it("holds the keys back and notes the reason privately when the shop cancelled the order", async () => {
+  it("holds keys back, with a private note, when the shop cancelled the order", async () => {
     const order = shop.placeOrder([await mappedLine()]);
     shop.payOrder(order.id);
     await shop.settle();
@@ -166,7 +166,7 @@ describe("a paid order placed on the shop", () => {
 });
 
 describe("lost webhooks", () => {
-  it("after the shop disables our webhooks, the check re-enables them and the sweep fulfils the missed order once", async () => {
+  it("disabled by the shop come back, and the sweep buys the missed orders once", async () => {
     shop.deliveryOutage = true;
     const orders: FakeOrder[] = [];
     for (let i = 0; i < 7; i++) orders.push(shop.placeOrder([await mappedLine()]));

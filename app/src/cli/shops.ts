@@ -5,7 +5,8 @@ import { ConfigError, loadConfig, type Platform, type ShopSummary } from "@premi
 import { bootPlatform } from "../boot.ts";
 
 const USAGE = `usage:
-  npm run shops -- connect-woo --account <account id> --url <shop url> --key <ck_...> --secret <cs_...>
+  npm run shops -- connect-woo --account <account id> --url <shop url>
+                               --key <ck_...> --secret <cs_...>
   npm run shops -- list [--account <account id>]
   npm run shops -- disconnect <shop id>
 The consumer secret may come from WOO_CONSUMER_SECRET instead of --secret.`;

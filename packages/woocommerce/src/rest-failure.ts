@@ -76,13 +76,16 @@ export function describeFailure(failure: RestFailure, permalinksPlain = false): 
     return {
       code: "INSUFFICIENT_PERMISSIONS",
       message:
-        "The keys' user may not manage WooCommerce: create keys for a shop manager or administrator",
+        "The keys' user may not manage WooCommerce: " +
+        "create keys for a shop manager or administrator",
     };
   }
   if (status >= 300 && status < 400) {
     return {
       code: "SHOP_ERROR",
-      message: `The shop redirects${failure.location ? ` to ${failure.location}` : ""}: use the address it redirects to`,
+      message:
+        `The shop redirects${failure.location ? ` to ${failure.location}` : ""}: ` +
+        "use the address it redirects to",
     };
   }
   if (permalinksPlain) {
@@ -101,7 +104,10 @@ export function describeFailure(failure: RestFailure, permalinksPlain = false): 
   }
   return {
     code: "SHOP_ERROR",
-    message: `The shop answered ${status}${wooCode ? ` ${wooCode}` : ""}${message ? `: ${message}` : ""}`,
+    message: [`The shop answered ${status}`, wooCode, message && `: ${message}`]
+      .filter(Boolean)
+      .join(" ")
+      .replace(" :", ":"),
   };
 }
 

@@ -36,16 +36,8 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\d+(,\d+)*$/, "comma-separated milliseconds")
     .default("10000,60000,300000,1800000"),
-  WOO_WEBHOOK_CHECK_INTERVAL_MS: z.coerce
-    .number()
-    .int()
-    .min(50)
-    .default(15 * 60_000),
-  WOO_ORDER_SWEEP_INTERVAL_MS: z.coerce
-    .number()
-    .int()
-    .min(50)
-    .default(5 * 60_000),
+  WOO_WEBHOOK_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).default(900_000),
+  WOO_ORDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).default(300_000),
   WOO_TIMEOUT_MS: z.coerce.number().int().min(10).default(20_000),
 });
 

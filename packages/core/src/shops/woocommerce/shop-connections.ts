@@ -102,7 +102,9 @@ export class ShopConnections {
       if (!result.ok) {
         removed = {
           ok: false,
-          warning: `Webhooks could not be removed from the shop (${result.error.code}): delete them in WooCommerce > Settings > Advanced > Webhooks`,
+          warning:
+            `Webhooks could not be removed from the shop (${result.error.code}): ` +
+            "delete them in WooCommerce > Settings > Advanced > Webhooks",
         };
       }
     }
