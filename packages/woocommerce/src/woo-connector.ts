@@ -33,8 +33,8 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
     result: RestResult & { ok: false },
   ): Promise<WooResult<T>> {
     const { failure } = result;
-    const maybePermalinks =
-      failure.kind === "http" && !failure.json && failure.status !== 401 && failure.status !== 403;
+    // With plain permalinks /wp-json/ is an ordinary page: a 404 or a 200 that is not JSON.
+    const maybePermalinks = failure.kind === "http" && !failure.json && failure.status === 404;
     const plain = maybePermalinks && (await hasPlainPermalinks(access.url, options));
     return { ok: false, error: describeFailure(failure, plain) };
   }
@@ -48,7 +48,7 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
       });
       if (!result.ok) return fail(access, result);
       const batch = readArray<Webhook>(result.answer.body);
-      if (!batch) return notWooCommerce(access);
+      if (!batch) return notWooCommerce(access, options);
       webhooks.push(...batch);
       if (batch.length < PAGE_SIZE) break;
     }
@@ -68,7 +68,7 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
     });
     if (!result.ok) return fail(access, result);
     const created = readObject<Webhook>(result.answer.body);
-    if (!created || !Number.isSafeInteger(created.id)) return notWooCommerce(access);
+    if (!created || !Number.isSafeInteger(created.id)) return notWooCommerce(access, options);
     // Older versions create webhooks active whatever is asked; others may not: make sure.
     if (created.status !== "active") {
       const activated = await client(access).put(`webhooks/${created.id}`, { status: "active" });
@@ -168,7 +168,7 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
         });
         if (!result.ok) return fail(access, result);
         const batch = readOrderTexts(result.answer.body);
-        if (!batch) return notWooCommerce(access);
+        if (!batch) return notWooCommerce(access, options);
         orders.push(...batch);
         if (batch.length < PAGE_SIZE) return { ok: true, value: orders };
       }
@@ -227,7 +227,11 @@ export function createWooConnector(options: RestOptions): WooCommerceConnector {
   };
 }
 
-function notWooCommerce<T>(access: WooAccess): WooResult<T> {
+/** A 2xx answer that is not WooCommerce's JSON: plain permalinks serve pages there. */
+async function notWooCommerce<T>(access: WooAccess, options: RestOptions): Promise<WooResult<T>> {
+  if (await hasPlainPermalinks(access.url, options)) {
+    return { ok: false, error: describeFailure({ kind: "http", status: 200, json: false }, true) };
+  }
   return {
     ok: false,
     error: { code: "NOT_WOOCOMMERCE", message: `${access.url} did not answer like WooCommerce` },

@@ -35,7 +35,11 @@ export class FakeWooCommerce {
   readonly deliveries: DeliveryRecord[] = [];
   /** Customer-note emails WooCommerce would send: to the billing address, with the note. */
   readonly customerEmails: { to: string; orderId: number; note: string }[] = [];
-  readonly requests: { method: string; path: string }[] = [];
+  readonly requests: {
+    method: string;
+    path: string;
+    auth: "basic" | "query" | "oauth" | "none";
+  }[] = [];
   /** WordPress "Plain" permalinks: /wp-json/ is not routed, only ?rest_route= is. */
   plainPermalinks = false;
   /** While true, deliveries fail as if the network to the receiver were down. */
@@ -201,7 +205,7 @@ export class FakeWooCommerce {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const url = new URL(request.url ?? "/", this.#url);
     const method = request.method ?? "GET";
-    this.requests.push({ method, path: url.pathname });
+    this.requests.push({ method, path: url.pathname, auth: authKind(request, url) });
 
     let route: string | undefined;
     if (url.pathname.startsWith("/wp-json/") && !this.plainPermalinks)
@@ -266,6 +270,13 @@ export class FakeWooCommerce {
     }
     return key;
   }
+}
+
+function authKind(request: IncomingMessage, url: URL) {
+  if (/^Basic /i.test(request.headers.authorization ?? "")) return "basic";
+  if (url.searchParams.has("consumer_key")) return "query";
+  if (url.searchParams.has("oauth_signature")) return "oauth";
+  return "none";
 }
 
 function seconds(): Date {
