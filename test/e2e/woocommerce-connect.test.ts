@@ -203,6 +203,18 @@ describe("disconnecting", () => {
     }
   });
 
+  it("still disconnects an unreachable shop, with a warning to remove its webhooks", async () => {
+    const { shop: connected, shopId } = await connectedFakeShop(server);
+    await connected.close();
+
+    const result = await connections().disconnect(shopId);
+
+    expect(result).toMatchObject({ ok: true, webhooksRemoved: false });
+    expect(result.ok && result.warning).toMatch(/SHOP_UNREACHABLE.*Settings > Advanced > Webhooks/);
+    expect(await prisma().wooConnection.count({ where: { shopId } })).toBe(0);
+    expect(await server.platform.shops.find(shopId)).toBeUndefined();
+  });
+
   it("answers SHOP_NOT_FOUND for unknown ids and for another account's shop", async () => {
     expect(await connections().disconnect("not-an-id")).toMatchObject({ code: "SHOP_NOT_FOUND" });
     const { shop: connected, shopId } = await connectedFakeShop(server);

@@ -92,32 +92,29 @@ export class ShopConnections {
     const shop = await this.#find(shopId, scope);
     if (!shop || !shop.active) return { ok: false, ...notFound() };
 
-    let removed: { ok: true } | { ok: false; warning: string } = { ok: true };
+    // Forgotten here first, so a webhook check running meanwhile cannot put webhooks back.
     const connection = await loadWooShop(this.deps.prisma, this.deps.vault, shop.id);
-    if (connection) {
-      const result = await this.deps.connector.removeWebhooks(
-        connection.access,
-        Object.values(connection.webhookIds),
-      );
-      if (!result.ok) {
-        removed = {
-          ok: false,
-          warning:
-            `Webhooks could not be removed from the shop (${result.error.code}): ` +
-            "delete them in WooCommerce > Settings > Advanced > Webhooks",
-        };
-      }
-    }
-
     await this.deps.prisma.$transaction(async (tx) => {
       await tx.wooConnection.deleteMany({ where: { shopId: shop.id } });
       await tx.shop.update({ where: { id: shop.id }, data: { active: false } });
     });
     this.deps.shops.forget(shop.id);
-    this.log.info({ shopId: shop.id, webhooksRemoved: removed.ok }, "shop disconnected");
-    return removed.ok
-      ? { ok: true, webhooksRemoved: true }
-      : { ok: true, webhooksRemoved: false, warning: removed.warning };
+
+    const removal = connection
+      ? await this.deps.connector.removeWebhooks(
+          connection.access,
+          Object.values(connection.webhookIds),
+        )
+      : ({ ok: true } as const);
+    this.log.info({ shopId: shop.id, webhooksRemoved: removal.ok }, "shop disconnected");
+    if (removal.ok) return { ok: true, webhooksRemoved: true };
+    return {
+      ok: true,
+      webhooksRemoved: false,
+      warning:
+        `Webhooks could not be removed from the shop (${removal.error.code}): ` +
+        "delete them in WooCommerce > Settings > Advanced > Webhooks",
+    };
   }
 
   async #find(rawId: string, scope: Scope) {

@@ -17,7 +17,10 @@ export type WooCheckDeps = {
 export type WebhookCheck =
   | { ok: true; repairs: WebhookRepair[] }
   | { ok: false; error: WooFailure }
-  | { ok: false; error: { code: "SHOP_NOT_CONNECTED"; message: string } };
+  | { ok: false; error: { code: "SHOP_NOT_CONNECTED" | "CHECK_IN_PROGRESS"; message: string } };
+
+// Longer than any check takes: a few REST calls, each bounded by the shop timeout.
+const LEASE_MS = 5 * 60_000;
 
 /**
  * WooCommerce never retries a webhook and disables it after a few failed deliveries: this puts
@@ -33,9 +36,22 @@ export async function checkWooWebhooks(
     return { ok: false, error: { code: "SHOP_NOT_CONNECTED", message: "Shop not connected" } };
   }
 
+  const now = new Date();
+  const leased = await deps.prisma.wooConnection.updateMany({
+    where: { shopId, OR: [{ checkLeaseUntil: null }, { checkLeaseUntil: { lt: now } }] },
+    data: { checkLeaseUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  if (leased.count === 0) {
+    return { ok: false, error: { code: "CHECK_IN_PROGRESS", message: "A check is running" } };
+  }
+
   const specs = webhookSpecs(deps.appUrl(), shopId, shop.webhookSecret);
-  const result = await deps.connector.repairWebhooks(shop.access, specs, shop.webhookIds);
-  await deps.prisma.wooConnection.update({
+  const result = await deps.connector
+    .repairWebhooks(shop.access, specs, shop.webhookIds)
+    .finally(() =>
+      deps.prisma.wooConnection.updateMany({ where: { shopId }, data: { checkLeaseUntil: null } }),
+    );
+  await deps.prisma.wooConnection.updateMany({
     where: { shopId },
     data: {
       lastCheckAt: new Date(),

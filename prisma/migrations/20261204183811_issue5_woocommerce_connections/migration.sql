@@ -8,6 +8,7 @@ CREATE TABLE "woocommerce_connections" (
     "webhook_ids" JSONB NOT NULL DEFAULT '{}',
     "connected_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "swept_until" TIMESTAMP(3) NOT NULL,
+    "check_lease_until" TIMESTAMP(3),
     "last_check_at" TIMESTAMP(3),
     "last_check_error" TEXT,
 
