@@ -57,7 +57,10 @@ describe("createShopLookup", () => {
     const lookup = createShopLookup({ allowLoopback }, resolverOf(addresses));
     return new Promise<{ code?: string; address?: string }>((resolve) =>
       lookup("shop.example.com", {}, (error, address) =>
-        resolve({ code: (error as NodeJS.ErrnoException | null)?.code, address: String(address) }),
+        resolve({
+          code: error?.code,
+          address: typeof address === "string" ? address : JSON.stringify(address),
+        }),
       ),
     );
   }
