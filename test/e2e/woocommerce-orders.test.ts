@@ -258,6 +258,27 @@ describe("lost webhooks", () => {
   });
 });
 
+describe("hostile orders from the shop", () => {
+  it("skips a swept order that is not a usable order, and buys nothing for it", async () => {
+    shop.deliveryOutage = true;
+    const line = await mappedLine();
+    const order = shop.placeOrder([{ ...line, quantity: 0 }]);
+    shop.payOrder(order.id);
+    await shop.settle();
+    shop.deliveryOutage = false;
+
+    const fs = await import("node:fs");
+    await waitFor(
+      () => fs.readFileSync(server.logFile, "utf8").includes(`"shopOrderId":"${order.id}"`),
+      15_000,
+      "refusal logged",
+    );
+    const log = fs.readFileSync(server.logFile, "utf8");
+    expect(log).toMatch(new RegExp(`"shopOrderId":"${order.id}".*"swept order refused"`));
+    expect(await ourOrder(order.id)).toBeNull();
+  });
+});
+
 describe("concurrent webhook checks", () => {
   it("re-create a deleted webhook once", async () => {
     const deleted = [...shop.webhooks.values()].find((hook) => hook.topic === "order.updated")!;

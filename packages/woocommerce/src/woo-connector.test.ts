@@ -78,6 +78,29 @@ describe("the connector's address guard", () => {
     }
   });
 
+  it("answers NOT_WOOCOMMERCE for a web site without WooCommerce", async () => {
+    const http = await import("node:http");
+    const site = http.createServer((_request, response) => {
+      response.writeHead(404, { "content-type": "text/html" }).end("<html>Not found</html>");
+    });
+    await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = site.address() as { port: number };
+      const connector = createWooConnector({ timeoutMs: 5000, addressPolicy: policy });
+      const result = await connector.connect(
+        {
+          url: `http://127.0.0.1:${port}`,
+          consumerKey: "ck_abcdefgh",
+          consumerSecret: "cs_abcdefgh",
+        },
+        specs,
+      );
+      expect(result).toMatchObject({ ok: false, error: { code: "NOT_WOOCOMMERCE" } });
+    } finally {
+      site.close();
+    }
+  });
+
   it("does not follow redirects", async () => {
     const http = await import("node:http");
     let hits = 0;
