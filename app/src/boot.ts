@@ -9,7 +9,7 @@ import {
   type Platform,
 } from "@premiumcdkeys/core";
 import { shopifyPlatform } from "@premiumcdkeys/shopify";
-import { woocommercePlatform } from "@premiumcdkeys/woocommerce";
+import { createWooConnector, woocommercePlatform } from "@premiumcdkeys/woocommerce";
 import { createHttpApp } from "./http/create-http-app.ts";
 
 export class PortInUseError extends Error {}
@@ -40,6 +40,10 @@ export function bootPlatform(config: Config = loadConfig(), options: BootOptions
     config,
     log,
     shopPlatforms: [shopifyPlatform, woocommercePlatform],
+    wooConnector: createWooConnector({
+      timeoutMs: config.wooTimeoutMs,
+      addressPolicy: { allowLoopback: !config.production },
+    }),
     poolSize: options.poolSize,
   });
 }

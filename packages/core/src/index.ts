@@ -50,3 +50,8 @@ export {
 } from "./suppliers/supplier-connections.ts";
 export { receiveSupplierCallback } from "./suppliers/receive-supplier-callback.ts";
 export { importOwnStock } from "./suppliers/import-own-stock.ts";
+
+export { ShopConnections, type ShopSummary } from "./shops/woocommerce/shop-connections.ts";
+export type * from "./shops/woocommerce/woo-connector.ts";
+export { WOO_TOPICS } from "./shops/woocommerce/woo-connector.ts";
+export { createShopLookup, type ShopAddressPolicy } from "./shops/woocommerce/shop-address.ts";

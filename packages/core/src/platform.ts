@@ -16,6 +16,10 @@ import { PROCESS_SHOP_WEBHOOK_JOB } from "./shops/receive-shop-webhook.ts";
 import { ShopDirectory } from "./shops/shop-directory.ts";
 import { StockCache } from "./suppliers/stock-cache.ts";
 import type { ShopPlatform } from "./shops/shop-platform.ts";
+import type { ShopConnections } from "./shops/woocommerce/shop-connections.ts";
+import type { WooCommerceConnector } from "./shops/woocommerce/woo-connector.ts";
+import { scheduleAllWooMaintenance } from "./shops/woocommerce/woo-schedule.ts";
+import { wireWooCommerce } from "./shops/woocommerce/woo-wiring.ts";
 import { loadVault } from "./vault/load-vault.ts";
 import type { KeyVault } from "./vault/key-vault.ts";
 import { dispatchEndpointHandler } from "./webhooks/dispatch-endpoint.ts";
@@ -44,6 +48,8 @@ export type Platform = {
   webhookEndpoints: WebhookEndpoints;
   /** Live supplier stock for the API, remembered for a few seconds. */
   stockCache: StockCache;
+  /** Connect, list, check and disconnect shops; present when a WooCommerce connector is. */
+  shopConnections?: ShopConnections;
   worker: Worker;
   close(): Promise<void>;
 };
@@ -55,6 +61,8 @@ export type PlatformOptions = {
   shopPlatforms: ShopPlatform[];
   /** Extra delivery channels beside email (shop-side delivery). */
   extraChannels?: DeliveryChannel[];
+  /** Talks to connected WooCommerce shops (`@premiumcdkeys/woocommerce`). */
+  wooConnector?: WooCommerceConnector;
   poolSize?: number;
 };
 
@@ -89,6 +97,21 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     claimMs: config.jobLeaseMs,
     log,
   };
+  const shops = new ShopDirectory(prisma, vault);
+  let wakeWorker = () => {};
+  const woo = options.wooConnector
+    ? wireWooCommerce({
+        config,
+        prisma,
+        vault,
+        log,
+        shops,
+        connector: options.wooConnector,
+        platform: shopPlatforms.woocommerce,
+        nudgeWorker: () => wakeWorker(),
+      })
+    : undefined;
+  if (woo) channels.push(woo.channel);
 
   const handlers: Record<string, JobHandler> = {
     [PROCESS_SHOP_WEBHOOK_JOB]: processShopWebhookHandler(prisma, shopPlatforms, {
@@ -118,6 +141,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       retryDelaysMs: config.webhookRetryDelaysMs,
       timeoutMs: config.webhookTimeoutMs,
     }),
+    ...woo?.handlers,
   };
   const worker = new Worker(
     prisma,
@@ -131,6 +155,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     log,
   );
   await schedulePeriodicJobs(prisma);
+  wakeWorker = () => worker.nudge();
+  if (woo) await scheduleAllWooMaintenance(prisma, woo.intervals);
 
   return {
     config,
@@ -138,7 +164,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     db,
     vault,
     shopPlatforms,
-    shops: new ShopDirectory(prisma, vault),
+    shops,
     suppliers,
     sandbox,
     supplierConnections,
@@ -149,6 +175,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       timeoutMs: config.webhookTimeoutMs,
     }),
     stockCache: new StockCache({ ttlMs: 10_000, timeoutMs: config.supplierTimeoutMs }),
+    shopConnections: woo?.connections,
     worker,
     async close() {
       await worker.stop();

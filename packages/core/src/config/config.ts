@@ -41,6 +41,9 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\d+(,\d+)*$/, "comma-separated milliseconds")
     .default("10000,60000,300000,1800000"),
+  WOO_WEBHOOK_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).default(900_000),
+  WOO_ORDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).default(300_000),
+  WOO_TIMEOUT_MS: z.coerce.number().int().min(10).default(20_000),
 });
 
 export type Config = {
@@ -76,6 +79,11 @@ export type Config = {
   supplierCircuitCooldownMs: number;
   /** Lets a supplier connection name its own base URL (tests, simulators); off in production. */
   supplierBaseUrlOverride: boolean;
+  /** How often connected WooCommerce shops get their webhooks checked and their orders swept. */
+  wooWebhookCheckIntervalMs: number;
+  wooOrderSweepIntervalMs: number;
+  /** Longest wait for a WooCommerce shop's REST API. */
+  wooTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -131,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     supplierCircuitFailures: values.SUPPLIER_CIRCUIT_FAILURES,
     supplierCircuitCooldownMs: values.SUPPLIER_CIRCUIT_COOLDOWN_MS,
     supplierBaseUrlOverride: values.SUPPLIER_BASE_URL_OVERRIDE,
+    wooWebhookCheckIntervalMs: values.WOO_WEBHOOK_CHECK_INTERVAL_MS,
+    wooOrderSweepIntervalMs: values.WOO_ORDER_SWEEP_INTERVAL_MS,
+    wooTimeoutMs: values.WOO_TIMEOUT_MS,
   };
 }
 

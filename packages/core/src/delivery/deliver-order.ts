@@ -4,7 +4,12 @@ import { advanceOrder } from "../orders/advance-order.ts";
 import { failOrder } from "../orders/fail-order.ts";
 import { OrderStatus } from "../orders/order-status.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
-import type { DeliverableItem, DeliverableOrder, DeliveryChannel } from "./delivery-channel.ts";
+import {
+  channelsFor,
+  type DeliverableItem,
+  type DeliverableOrder,
+  type DeliveryChannel,
+} from "./delivery-channel.ts";
 
 /**
  * Hands a fulfilled order's keys to every delivery channel that has not sent them yet, then
@@ -21,7 +26,7 @@ export function deliverOrderHandler(
       const order = await loadDeliverable(prisma, vault, orderId);
       if (!order) return;
 
-      for (const channel of channels) {
+      for (const channel of await channelsFor(channels, order)) {
         const delivery = await prisma.delivery.upsert({
           where: { orderId_channel: { orderId, channel: channel.id } },
           create: { orderId, channel: channel.id, recipient: order.customerEmail },
@@ -101,6 +106,7 @@ async function loadDeliverable(
     id: order.id,
     accountId: order.accountId,
     shopId: order.shopId,
+    externalId: order.externalId,
     shopDomain: order.shop.domain,
     storeOrderRef: order.storeOrderRef,
     customerEmail: order.customerEmail ?? undefined,

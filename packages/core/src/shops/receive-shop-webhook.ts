@@ -56,19 +56,34 @@ export async function receiveShopWebhook(
   const order = readOrder((topic, text) => platform.parseOrder(topic, text), kind.topic, body);
   if (!order.ok) return { ok: false, status: 400, code: "INVALID_ORDER", message: order.reason };
 
+  const inboundId = await recordInboundDelivery(prisma, shop.id, kind.topic, kind.dedupeKey, body);
+  return inboundId
+    ? { ok: true, outcome: "recorded", inboundId }
+    : { ok: true, outcome: "duplicate" };
+}
+
+/**
+ * Records a checked order body with its processing job in one statement, unless this shop,
+ * topic and dedupe key were recorded before. Webhooks and the WooCommerce order sweep both come
+ * through here, so an order is applied by one path whichever way it arrived.
+ */
+export async function recordInboundDelivery(
+  prisma: PrismaClient,
+  shopId: string,
+  topic: string,
+  dedupeKey: string,
+  body: string,
+): Promise<string | undefined> {
   const inboundId = randomUUID();
   const recorded = await prisma.$executeRaw`
     WITH inbound AS (
       INSERT INTO inbound_webhooks (id, shop_id, topic, dedupe_key, body)
-      VALUES (${inboundId}, ${shop.id}, ${kind.topic}, ${kind.dedupeKey}, ${body})
+      VALUES (${inboundId}, ${shopId}, ${topic}, ${dedupeKey}, ${body})
       ON CONFLICT (shop_id, topic, dedupe_key) DO NOTHING
       RETURNING id)
     INSERT INTO jobs (type, payload)
     SELECT ${PROCESS_SHOP_WEBHOOK_JOB}, jsonb_build_object('inboundId', id) FROM inbound`;
-
-  return recorded
-    ? { ok: true, outcome: "recorded", inboundId }
-    : { ok: true, outcome: "duplicate" };
+  return recorded ? inboundId : undefined;
 }
 
 function isJsonObject(text: string): boolean {

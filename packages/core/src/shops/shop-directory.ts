@@ -35,4 +35,9 @@ export class ShopDirectory {
     this.#cache.set(id, { shop: shop ?? undefined, expires: Date.now() + TTL_MS });
     return shop ?? undefined;
   }
+
+  /** Drops a cached answer at once, e.g. after this process connected or disconnected a shop. */
+  forget(rawId: string): void {
+    this.#cache.delete(rawId.toLowerCase());
+  }
 }
