@@ -6,11 +6,13 @@ import { requestLog } from "./middleware/request-log.ts";
 import { orderRoutes } from "./routes/orders.ts";
 import { shopWebhookRoutes } from "./routes/shop-webhooks.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
+import { mountWeb } from "../web/mount-web.ts";
+import type { WebLayer } from "../web/web-layer.ts";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-/** The HTTP surface: inbound shop webhooks, the v1 API and a health check. */
-export function createHttpApp(platform: Platform) {
+/** The HTTP surface: inbound shop webhooks, the v1 API, a health check and the Remix app. */
+export function createHttpApp(platform: Platform, web?: WebLayer) {
   const app = new Hono();
 
   app.use("*", requestLog(platform.log));
@@ -26,6 +28,7 @@ export function createHttpApp(platform: Platform) {
   app.route("/api/webhook", shopWebhookRoutes(platform));
   app.route("/api/v1/orders", orderRoutes(platform));
   app.route("/api/v1/webhooks", webhookEndpointRoutes(platform));
+  if (web) mountWeb(app, web);
 
   app.notFound((c) => errorResponse(c, 404, "NOT_FOUND", "No such resource"));
   app.onError((error, c) => {

@@ -36,6 +36,14 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\d+(,\d+)*$/, "comma-separated milliseconds")
     .default("10000,60000,300000,1800000"),
+  SHOPIFY_API_KEY: z.string().min(1).optional(),
+  SHOPIFY_API_SECRET: z.string().min(1).optional(),
+  SHOPIFY_APP_URL: z.string().url().optional(),
+  SCOPES: z.string().optional(),
+  SHOPIFY_ADMIN_API_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]*\{shop\}/, "a URL with a {shop} placeholder")
+    .default("https://{shop}"),
 });
 
 export type Config = {
@@ -63,6 +71,19 @@ export type Config = {
   sandboxTimeoutMs: number;
   webhookTimeoutMs: number;
   webhookRetryDelaysMs: number[];
+  /** The embedded Shopify app; absent unless SHOPIFY_API_KEY and SHOPIFY_API_SECRET are set. */
+  shopify?: ShopifyAppConfig;
+};
+
+export type ShopifyAppConfig = {
+  apiKey: string;
+  apiSecret: string;
+  /** The app's public https address, which Shopify loads and sends webhooks to. */
+  appUrl: string;
+  /** Overrides the scopes of shopify.app.toml (comma-separated), as Shopify CLI sets them. */
+  scopes?: string[];
+  /** Where the Admin API of a shop is: `{shop}` becomes its myshopify.com domain. */
+  adminApiUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -71,7 +92,7 @@ export class ConfigError extends Error {}
  * Reads the whole configuration at once and names every problem in one message, so a broken
  * deployment is fixed in one go rather than one variable per restart.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
@@ -89,6 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration (environment variables):\n- KEY_ENCRYPTION_KEY: required in production",
     );
   }
+  if (Boolean(values.SHOPIFY_API_KEY) !== Boolean(values.SHOPIFY_API_SECRET)) {
+    throw new ConfigError(
+      "Invalid configuration (environment variables):\n- SHOPIFY_API_KEY and SHOPIFY_API_SECRET: set both or neither",
+    );
+  }
+  const appUrl = values.APP_URL ?? `http://localhost:${values.PORT}`;
 
   return {
     production,
@@ -100,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
     logLevel: values.LOG_LEVEL,
-    appUrl: values.APP_URL ?? `http://localhost:${values.PORT}`,
+    appUrl,
     allowPrivateWebhookTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     workerConcurrency: values.WORKER_CONCURRENCY,
     runWorker: values.RUN_WORKER === "true",
@@ -113,6 +140,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxTimeoutMs: values.SANDBOX_TIMEOUT_MS,
     webhookTimeoutMs: values.WEBHOOK_TIMEOUT_MS,
     webhookRetryDelaysMs: values.WEBHOOK_RETRY_DELAYS_MS.split(",").map(Number),
+    shopify:
+      values.SHOPIFY_API_KEY && values.SHOPIFY_API_SECRET
+        ? {
+            apiKey: values.SHOPIFY_API_KEY,
+            apiSecret: values.SHOPIFY_API_SECRET,
+            appUrl: values.SHOPIFY_APP_URL ?? appUrl,
+            scopes: values.SCOPES?.split(",").map((scope) => scope.trim()).filter(Boolean),
+            adminApiUrl: values.SHOPIFY_ADMIN_API_URL,
+          }
+        : undefined,
   };
 }
 

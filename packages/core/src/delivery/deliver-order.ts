@@ -22,6 +22,7 @@ export function deliverOrderHandler(
       if (!order) return;
 
       for (const channel of channels) {
+        if (channel.appliesTo && !(await channel.appliesTo(order))) continue;
         const delivery = await prisma.delivery.upsert({
           where: { orderId_channel: { orderId, channel: channel.id } },
           create: { orderId, channel: channel.id, recipient: order.customerEmail },
@@ -81,10 +82,12 @@ async function loadDeliverable(
       if (!key) return [];
       const secret = vault.open(key.seal, `key:${purchase.id}`);
       const productName = line.product?.name ?? line.name;
+      const externalLineId = line.externalLineId;
       return key.kind === "image"
         ? [
             {
               productName,
+              externalLineId,
               key: {
                 kind: "image",
                 mimeType: key.mimeType,
@@ -93,7 +96,7 @@ async function loadDeliverable(
               },
             },
           ]
-        : [{ productName, key: { kind: "text", code: secret.toString("utf8") } }];
+        : [{ productName, externalLineId, key: { kind: "text", code: secret.toString("utf8") } }];
     }),
   );
 
@@ -102,6 +105,8 @@ async function loadDeliverable(
     accountId: order.accountId,
     shopId: order.shopId,
     shopDomain: order.shop.domain,
+    shopPlatform: order.shop.platform,
+    externalId: order.externalId,
     storeOrderRef: order.storeOrderRef,
     customerEmail: order.customerEmail ?? undefined,
     customerName: order.customerName ?? undefined,

@@ -6,6 +6,12 @@ export interface DeliveryChannel {
   /** Stored with each delivery, e.g. "email"; also the contract's `delivery_method`. */
   readonly id: string;
 
+  /**
+   * Whether this channel serves the order at all (a shop-side channel serves its own shops
+   * only); a channel that does not apply leaves no delivery record. Absent means always.
+   */
+  appliesTo?(order: DeliverableOrder): Promise<boolean>;
+
   /** Sends the keys; throws when they did not go out, so the job retries. */
   deliver(order: DeliverableOrder): Promise<void>;
 }
@@ -15,6 +21,10 @@ export type DeliverableOrder = {
   accountId: string;
   shopId: string;
   shopDomain: string;
+  /** "shopify" or "woocommerce". */
+  shopPlatform: string;
+  /** The shop's own order id, as text. */
+  externalId: string;
   storeOrderRef: string;
   customerEmail?: string;
   customerName?: string;
@@ -23,6 +33,8 @@ export type DeliverableOrder = {
 
 export type DeliverableItem = {
   productName: string;
+  /** The shop's id of the order line this key was bought for. */
+  externalLineId: string;
   key:
     | { kind: "text"; code: string }
     | { kind: "image"; mimeType: string; data: Buffer; fileName: string };

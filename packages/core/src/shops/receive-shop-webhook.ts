@@ -15,6 +15,11 @@ type Delivery = {
   shopId: string;
   headers: Record<string, string | undefined>;
   rawBody: Buffer;
+  /**
+   * The secret that signs this delivery when it is not the shop's own: the Shopify app's
+   * webhooks are signed with the app's secret.
+   */
+  secret?: string;
 };
 
 /**
@@ -36,7 +41,7 @@ export async function receiveShopWebhook(
   const kind = platform.classify(headers, rawBody);
   if (kind.kind === "ping") return { ok: true, outcome: "ping" };
 
-  const verification = platform.verify(headers, rawBody, shop.webhookSecret);
+  const verification = platform.verify(headers, rawBody, delivery.secret ?? shop.webhookSecret);
   if (!verification.ok) {
     return { ok: false, status: 401, code: "INVALID_SIGNATURE", message: verification.reason };
   }
@@ -56,15 +61,29 @@ export async function receiveShopWebhook(
   const order = readOrder((topic, text) => platform.parseOrder(topic, text), kind.topic, body);
   if (!order.ok) return { ok: false, status: 400, code: "INVALID_ORDER", message: order.reason };
 
+  const delivered = { shopId: shop.id, topic: kind.topic, dedupeKey: kind.dedupeKey, body };
+  return recordInboundDelivery(prisma, delivered, PROCESS_SHOP_WEBHOOK_JOB);
+}
+
+/**
+ * Records a verified delivery and the job that will process it, in one statement, once per
+ * (shop, topic, dedupe key): the one dedupe rule of every inbound shop webhook.
+ */
+export async function recordInboundDelivery(
+  prisma: PrismaClient,
+  delivery: { shopId: string; topic: string; dedupeKey: string; body: string },
+  jobType: string,
+): Promise<WebhookReceipt> {
+  const { shopId, topic, dedupeKey, body } = delivery;
   const inboundId = randomUUID();
   const recorded = await prisma.$executeRaw`
     WITH inbound AS (
       INSERT INTO inbound_webhooks (id, shop_id, topic, dedupe_key, body)
-      VALUES (${inboundId}, ${shop.id}, ${kind.topic}, ${kind.dedupeKey}, ${body})
+      VALUES (${inboundId}, ${shopId}, ${topic}, ${dedupeKey}, ${body})
       ON CONFLICT (shop_id, topic, dedupe_key) DO NOTHING
       RETURNING id)
     INSERT INTO jobs (type, payload)
-    SELECT ${PROCESS_SHOP_WEBHOOK_JOB}, jsonb_build_object('inboundId', id) FROM inbound`;
+    SELECT ${jobType}, jsonb_build_object('inboundId', id) FROM inbound`;
 
   return recorded
     ? { ok: true, outcome: "recorded", inboundId }

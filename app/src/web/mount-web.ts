@@ -1,0 +1,28 @@
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Hono } from "hono";
+import path from "node:path";
+import type { WebLayer } from "./web-layer.ts";
+
+/** The paths the Remix app answers; everything else stays with the API's routes. */
+const WEB_PATHS = [
+  "/",
+  "/app",
+  "/app/*",
+  "/auth/*",
+  "/webhooks/app/*",
+  "/extensions/*",
+];
+
+/** Mounts the Remix app inside the one Hono server. */
+export function mountWeb(app: Hono, web: WebLayer): void {
+  if (web.clientDir) {
+    const root = path.relative(process.cwd(), web.clientDir);
+    // Vite fingerprints these file names, so they may be cached for good.
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    });
+    app.use("/assets/*", serveStatic({ root }));
+  }
+  for (const webPath of WEB_PATHS) app.all(webPath, (c) => web.handle(c.req.raw));
+}
