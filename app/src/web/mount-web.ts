@@ -24,5 +24,21 @@ export function mountWeb(app: Hono, web: WebLayer): void {
     });
     app.use("/assets/*", serveStatic({ root }));
   }
-  for (const webPath of WEB_PATHS) app.all(webPath, (c) => web.handle(c.req.raw));
+  for (const webPath of WEB_PATHS) app.all(webPath, (c) => answerInEnvelope(web.handle(c.req.raw)));
+}
+
+/**
+ * Remix answers an unexpected route error with a plain-text 500; outside HTML pages the
+ * contract's envelope is the answer (the error itself is logged by entry.server).
+ */
+async function answerInEnvelope(answer: Promise<Response>): Promise<Response> {
+  const response = await answer;
+  const type = response.headers.get("content-type") ?? "";
+  if (response.status < 500 || type.startsWith("text/html") || type.includes("json")) {
+    return response;
+  }
+  return Response.json(
+    { error: { code: "SERVER_ERROR", message: "Internal error", details: {} } },
+    { status: 500 },
+  );
 }
