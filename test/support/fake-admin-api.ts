@@ -22,6 +22,9 @@ export async function startFakeAdminApi() {
   const orders = new Map<string, FulfillmentOrder[]>();
   const calls: { shop: string; operation: string; variables: Record<string, unknown> }[] = [];
   const failures: { operation: string; failure: Failure }[] = [];
+  /** Fulfilments actually created, and metafields actually written. */
+  const fulfilments: { shop: string; input: unknown }[] = [];
+  const metafields: { shop: string; ownerId: string; namespace: string; key: string; type: string; value: string }[] = [];
   let nextId = 1;
 
   function answer(shop: string, query: string, variables: Record<string, unknown>) {
@@ -52,12 +55,26 @@ export async function startFakeAdminApi() {
       if (failure === "userErrors") {
         return mutationError("metafieldsSet", { metafields: null }, "Value is invalid");
       }
-      const metafields = (variables.metafields as Record<string, string>[]).map((field) => ({
+      const inputs = variables.metafields as Record<string, string>[];
+      for (const field of inputs) {
+        metafields.push({
+          shop,
+          ownerId: field.ownerId,
+          namespace: field.namespace,
+          key: field.key,
+          type: field.type,
+          value: field.value,
+        });
+      }
+      const written = inputs.map((field) => ({
         id: `gid://shopify/Metafield/${nextId++}`,
         namespace: field.namespace.replace("$app", "app--1"),
         key: field.key,
       }));
-      return { status: 200, body: { data: { metafieldsSet: { metafields, userErrors: [] } } } };
+      return {
+        status: 200,
+        body: { data: { metafieldsSet: { metafields: written, userErrors: [] } } },
+      };
     }
     return { status: 200, body: { errors: [{ message: "Unknown operation" }] } };
   }
@@ -70,8 +87,10 @@ export async function startFakeAdminApi() {
       }[];
     };
     for (const entry of input.lineItemsByFulfillmentOrder) {
-      const order = [...orders.entries()].find(([key]) => key.startsWith(`${shop} `))?.[1];
-      const fulfillmentOrder = order?.find((candidate) => candidate.id === entry.fulfillmentOrderId);
+      const fulfillmentOrder = [...orders.entries()]
+        .filter(([key]) => key.startsWith(`${shop} `))
+        .flatMap(([, list]) => list)
+        .find((candidate) => candidate.id === entry.fulfillmentOrderId);
       if (!fulfillmentOrder) {
         return {
           fulfillment: null,
@@ -91,6 +110,7 @@ export async function startFakeAdminApi() {
       const open = fulfillmentOrder.lineItems.some((line) => line.remainingQuantity > 0);
       fulfillmentOrder.status = open ? "IN_PROGRESS" : "CLOSED";
     }
+    fulfilments.push({ shop, input });
     return {
       fulfillment: { id: `gid://shopify/Fulfillment/${nextId++}`, status: "SUCCESS" },
       userErrors: [],
@@ -128,6 +148,8 @@ export async function startFakeAdminApi() {
     /** For SHOPIFY_ADMIN_API_URL: the shop's domain takes the `{shop}` place. */
     url: `http://127.0.0.1:${port}/{shop}`,
     calls,
+    fulfilments,
+    metafields,
     /** Accepts this token for the shop, as Shopify would after an install. */
     allowToken(shop: string, token: string) {
       tokens.set(shop, token);
