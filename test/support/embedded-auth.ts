@@ -88,3 +88,10 @@ export function embeddedUrl(baseUrl: string, shop: string, path = "/app"): strin
   });
   return `${baseUrl}${path}?${query}`;
 }
+
+/**
+ * A desktop browser's User-Agent. Shopify's library answers 410 to anything that looks like a
+ * bot, and both Node's fetch ("node") and headless Chromium ("HeadlessChrome") do.
+ */
+export const BROWSER_USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
