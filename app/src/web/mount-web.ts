@@ -24,6 +24,7 @@ export function mountWeb(app: Hono, web: WebLayer): void {
     });
     app.use("/assets/*", serveStatic({ root }));
   }
+  app.options("/extensions/*", (c) => web.preflight(c.req.raw));
   for (const webPath of WEB_PATHS) app.all(webPath, (c) => answerInEnvelope(web.handle(c.req.raw)));
 }
 

@@ -15,6 +15,8 @@ import { CLIENT_BUILD, ensureWebBuild, SERVER_BUILD, WEB_ROOT } from "./web-buil
 /** The Remix app as the Hono server serves it. */
 export type WebLayer = {
   handle(request: Request): Promise<Response>;
+  /** CORS preflights of the extensions' backend, which Remix's router does not route. */
+  preflight(request: Request): Promise<Response>;
   /** The client build's static files (production); in development Vite serves them. */
   clientDir?: string;
   /** Runs before Hono on the Node server: Vite's dev middleware (development only). */
@@ -30,6 +32,7 @@ export async function builtWebLayer(platform: Platform): Promise<WebLayer> {
   const context = webContext(platform);
   return {
     handle: (request) => withDocumentHeaders(request, handler(request, context), context),
+    preflight: (request) => preflight(request, context),
     clientDir: CLIENT_BUILD,
     close: async () => {},
   };
@@ -49,6 +52,7 @@ export async function devWebLayer(platform: Platform): Promise<WebLayer> {
   const context = webContext(platform);
   return {
     handle: (request) => withDocumentHeaders(request, handler(request, context), context),
+    preflight: (request) => preflight(request, context),
     nodeMiddleware: (req, res, next) => vite.middlewares(req, res, next),
     close: () => vite.close(),
   };
@@ -65,6 +69,11 @@ async function withDocumentHeaders(
     context.shopify.app.addDocumentResponseHeaders(request, response.headers);
   }
   return response;
+}
+
+async function preflight(request: Request, context: WebContext): Promise<Response> {
+  if (!context.shopify) return new Response(null, { status: 404 });
+  return context.shopify.orderKeysForExtension(request);
 }
 
 function webContext(platform: Platform): WebContext {
