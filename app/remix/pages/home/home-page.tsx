@@ -45,8 +45,8 @@ export function HomePage({ data }: { data: HomeData }) {
                 </Badge>
                 <Text as="p" tone="subdued">
                   {sandboxMode
-                    ? "Keys come from the sandbox supplier; nothing is bought."
-                    : "Paid orders buy real keys from your suppliers."}
+                    ? "This account is in Sandbox Mode: its API keys are test keys."
+                    : "This account is live."}
                 </Text>
               </BlockStack>
             </Card>
