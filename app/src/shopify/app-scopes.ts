@@ -1,12 +1,10 @@
 /**
  * The access scopes of the app, the same list as shopify.app.toml (a test keeps them equal):
- * orders and their webhooks, fulfilment of merchant-managed fulfilment orders, and customers
- * for the compliance topics' customer ids.
+ * orders, their metafields and webhooks; fulfilment of the merchant's own fulfilment orders
+ * (write access includes read); customers, so an Order status session token names the buyer.
  */
 export const APP_SCOPES = [
-  "read_orders",
   "write_orders",
-  "read_merchant_managed_fulfillment_orders",
   "write_merchant_managed_fulfillment_orders",
-  "read_products",
+  "read_customers",
 ];
