@@ -1,7 +1,6 @@
 import { PassThrough } from "node:stream";
 import {
   createReadableStreamFromReadable,
-  type AppLoadContext,
   type EntryContext,
   type HandleErrorFunction,
 } from "@remix-run/node";
@@ -27,9 +26,7 @@ export default function handleRequest(
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           const body = new PassThrough();
           headers.set("Content-Type", "text/html");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { status, headers }),
-          );
+          resolve(new Response(createReadableStreamFromReadable(body), { status, headers }));
           pipe(body);
         },
         onShellError: reject,
@@ -42,6 +39,5 @@ export default function handleRequest(
 /** Unexpected route errors, as one JSON log line each (the answer itself shows no internals). */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  const { platform } = context as AppLoadContext;
-  platform.log.error({ err: error, path: new URL(request.url).pathname }, "route failed");
+  context.platform.log.error({ err: error, path: new URL(request.url).pathname }, "route failed");
 };

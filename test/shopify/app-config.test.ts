@@ -50,9 +50,15 @@ describe("shopify.app.toml", () => {
       expect(Boolean(subscription.topics) !== Boolean(subscription.compliance_topics)).toBe(true);
     }
     const topics = subscriptions.flatMap((subscription) => subscription.topics ?? []);
-    const compliance = subscriptions.flatMap((subscription) => subscription.compliance_topics ?? []);
+    const compliance = subscriptions.flatMap(
+      (subscription) => subscription.compliance_topics ?? [],
+    );
     expect(topics.sort()).toEqual(["app/uninstalled", "orders/create", "orders/paid"]);
-    expect(compliance.sort()).toEqual(["customers/data_request", "customers/redact", "shop/redact"]);
+    expect(compliance.sort()).toEqual([
+      "customers/data_request",
+      "customers/redact",
+      "shop/redact",
+    ]);
   });
 
   it("sends every subscription to a route the app serves", () => {
@@ -65,27 +71,37 @@ describe("shopify.app.toml", () => {
 });
 
 describe("the extensions' configuration", () => {
-  it.each(["order-keys-thank-you", "order-keys-status"])("%s is a UI extension on the latest UI extensions version", (name) => {
-    const toml = parse(read(`extensions/${name}/shopify.extension.toml`)) as {
-      api_version: string;
-      extensions: { type: string; handle: string; targeting: { target: string; module: string }[] }[];
-    };
-    // The newest published @shopify/ui-extensions is 2026.7; the version follows the package.
-    const manifest = JSON.parse(read(`extensions/${name}/package.json`));
-    const [year, month] = manifest.dependencies["@shopify/ui-extensions"].split(".");
-    expect(toml.api_version).toBe(`${year}-${month.padStart(2, "0")}`);
-    const [extension] = toml.extensions;
-    expect(extension.type).toBe("ui_extension");
-    for (const target of extension.targeting) {
-      expect(fs.existsSync(new URL(`extensions/${name}/${target.module}`, root))).toBe(true);
-    }
-  });
+  it.each(["order-keys-thank-you", "order-keys-status"])(
+    "%s is a UI extension on the latest UI extensions version",
+    (name) => {
+      const toml = parse(read(`extensions/${name}/shopify.extension.toml`)) as {
+        api_version: string;
+        extensions: {
+          type: string;
+          handle: string;
+          targeting: { target: string; module: string }[];
+        }[];
+      };
+      // The newest published @shopify/ui-extensions is 2026.7; the version follows the package.
+      const manifest = JSON.parse(read(`extensions/${name}/package.json`));
+      const [year, month] = manifest.dependencies["@shopify/ui-extensions"].split(".");
+      expect(toml.api_version).toBe(`${year}-${month.padStart(2, "0")}`);
+      const [extension] = toml.extensions;
+      expect(extension.type).toBe("ui_extension");
+      for (const target of extension.targeting) {
+        expect(fs.existsSync(new URL(`extensions/${name}/${target.module}`, root))).toBe(true);
+      }
+    },
+  );
 });
 
 describe(".env.example", () => {
   it("names every variable the configuration reads", () => {
     const schema = read("packages/core/src/config/config.ts");
-    const block = schema.slice(schema.indexOf("environmentSchema"), schema.indexOf("export type Config"));
+    const block = schema.slice(
+      schema.indexOf("environmentSchema"),
+      schema.indexOf("export type Config"),
+    );
     const variables = [...block.matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((match) => match[1]);
     expect(variables.length).toBeGreaterThan(20);
     const example = read(".env.example");

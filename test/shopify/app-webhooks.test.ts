@@ -42,7 +42,13 @@ beforeAll(async () => {
     { lineItemId: "14456789012345", quantity: 1 },
     { lineItemId: "14456789012346", quantity: 3 },
   ]);
-  await mapShopifySku(server, installed.accountId, shopId, "STEAM-STARFIELD-EU", "SBX-STARFIELD-EU");
+  await mapShopifySku(
+    server,
+    installed.accountId,
+    shopId,
+    "STEAM-STARFIELD-EU",
+    "SBX-STARFIELD-EU",
+  );
   await mapShopifySku(server, installed.accountId, shopId, "XBOX-GAMEPASS-3M", "SBX-GAMEPASS-3M");
 });
 afterAll(async () => {
@@ -80,14 +86,16 @@ describe.each([
     expect(await prisma().inboundWebhook.count({ where: { topic } })).toBe(0);
   });
 
-  it.each(["x-shopify-webhook-id", "x-shopify-topic", "x-shopify-shop-domain", "x-shopify-hmac-sha256"])(
-    "answers 400 without %s",
-    async (header) => {
-      const response = await postAppWebhook(server, path, SHOP, topic, body, { drop: [header] });
-      await expectEnvelope(response, 400, "INVALID_WEBHOOK");
-      expect(await prisma().inboundWebhook.count({ where: { topic } })).toBe(0);
-    },
-  );
+  it.each([
+    "x-shopify-webhook-id",
+    "x-shopify-topic",
+    "x-shopify-shop-domain",
+    "x-shopify-hmac-sha256",
+  ])("answers 400 without %s", async (header) => {
+    const response = await postAppWebhook(server, path, SHOP, topic, body, { drop: [header] });
+    await expectEnvelope(response, 400, "INVALID_WEBHOOK");
+    expect(await prisma().inboundWebhook.count({ where: { topic } })).toBe(0);
+  });
 });
 
 describe("valid app webhooks", () => {
@@ -103,7 +111,9 @@ describe("valid app webhooks", () => {
       webhookId,
     });
     expect(await again.json()).toEqual({ received: true, outcome: "duplicate" });
-    expect(await prisma().inboundWebhook.count({ where: { shopId, topic: "orders/paid" } })).toBe(1);
+    expect(await prisma().inboundWebhook.count({ where: { shopId, topic: "orders/paid" } })).toBe(
+      1,
+    );
 
     // The same order through the contract's URL of this shop (signed with the shop's own
     // secret there) is the same order: one purchase per unit.

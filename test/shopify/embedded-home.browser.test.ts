@@ -55,7 +55,10 @@ beforeAll(async () => {
   await prisma.product.update({ where: { id: tooDear.id }, data: { maxCostMinor: 1 } });
 
   // Today: one order delivered, one failed (its product costs more than the maximum).
-  for (const [orderId, sku] of [["95001", "STEAM-STARFIELD-EU"], ["95002", "TOO-DEAR"]]) {
+  for (const [orderId, sku] of [
+    ["95001", "STEAM-STARFIELD-EU"],
+    ["95002", "TOO-DEAR"],
+  ]) {
     adminApi.addOrder(SHOP, orderId, [
       { lineItemId: `${orderId}1`, quantity: 1 },
       { lineItemId: `${orderId}2`, quantity: 3 },
@@ -68,10 +71,16 @@ beforeAll(async () => {
     });
     await postAppWebhook(server, "orders", SHOP, "orders/paid", body);
   }
-  await waitFor(async () => {
-    const done = await prisma.order.count({ where: { shopId, status: { in: ["delivered", "failed"] } } });
-    return done === 2;
-  }, 30_000, "both orders settled");
+  await waitFor(
+    async () => {
+      const done = await prisma.order.count({
+        where: { shopId, status: { in: ["delivered", "failed"] } },
+      });
+      return done === 2;
+    },
+    30_000,
+    "both orders settled",
+  );
   await postAppWebhook(
     server,
     "compliance",
@@ -139,8 +148,9 @@ describe("the embedded home page", () => {
   it("sends a browser without a valid session token away, showing nothing of the shop", async () => {
     const context = await browser.newContext({ userAgent: BROWSER_USER_AGENT });
     const page = await context.newPage();
-    await page.route((url) => !["127.0.0.1", "localhost"].includes(url.hostname), (route) =>
-      route.abort(),
+    await page.route(
+      (url) => !["127.0.0.1", "localhost"].includes(url.hostname),
+      (route) => route.abort(),
     );
     const url = embeddedUrl(server.url, SHOP).replace(/id_token=[^&]+/, "id_token=forged.token.x");
     await page.goto(url);

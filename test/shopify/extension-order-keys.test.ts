@@ -30,7 +30,10 @@ beforeAll(async () => {
 
   await paidOrder("94001", { customer: "501", checkoutToken: CHECKOUT_TOKEN });
   await waitFor(
-    () => server.platform.db.prisma.order.findFirst({ where: { externalId: "94001", status: "delivered" } }),
+    () =>
+      server.platform.db.prisma.order.findFirst({
+        where: { externalId: "94001", status: "delivered" },
+      }),
     30_000,
     "order delivered",
   );
@@ -52,7 +55,10 @@ async function paidOrder(
     ...(options.sku ? { "STEAM-STARFIELD-EU": options.sku } : {}),
   });
   if (options.checkoutToken) {
-    body = body.replace('"test": false,', `"test": false, "checkout_token": "${options.checkoutToken}",`);
+    body = body.replace(
+      '"test": false,',
+      `"test": false, "checkout_token": "${options.checkoutToken}",`,
+    );
   }
   adminApi.addOrder(SHOP, orderId, [
     { lineItemId: `${orderId}1`, quantity: 1 },
@@ -101,17 +107,32 @@ describe("POST /extensions/order-keys", () => {
 
   it("gives a guest the keys on the Thank-you page with the order's checkout token", async () => {
     const token = mintExtensionSessionToken(SHOP);
-    const response = await askForKeys(token, { order_id: order("94001"), checkout_token: CHECKOUT_TOKEN });
+    const response = await askForKeys(token, {
+      order_id: order("94001"),
+      checkout_token: CHECKOUT_TOKEN,
+    });
     expect(response.status).toBe(200);
     expect((await response.json()).keys).toHaveLength(4);
   });
 
   it.each([
     ["another customer", mintExtensionSessionToken(SHOP, "gid://shopify/Customer/502"), {}],
-    ["a guest with a wrong checkout token", mintExtensionSessionToken(SHOP), { checkout_token: "c1-guess" }],
+    [
+      "a guest with a wrong checkout token",
+      mintExtensionSessionToken(SHOP),
+      { checkout_token: "c1-guess" },
+    ],
     ["a guest without a checkout token", mintExtensionSessionToken(SHOP), {}],
-    ["the customer, from another shop", mintExtensionSessionToken(OTHER_SHOP, "gid://shopify/Customer/501"), {}],
-    ["a shop that never installed", mintExtensionSessionToken("nobody.myshopify.com", "gid://shopify/Customer/501"), {}],
+    [
+      "the customer, from another shop",
+      mintExtensionSessionToken(OTHER_SHOP, "gid://shopify/Customer/501"),
+      {},
+    ],
+    [
+      "a shop that never installed",
+      mintExtensionSessionToken("nobody.myshopify.com", "gid://shopify/Customer/501"),
+      {},
+    ],
   ])("answers 404 to %s", async (_who, token, extra) => {
     const response = await askForKeys(token, { order_id: order("94001"), ...extra });
     expect(response.status).toBe(404);
@@ -131,7 +152,10 @@ describe("POST /extensions/order-keys", () => {
 
   it.each([
     ["no session token", undefined],
-    ["a token signed with another secret", mintExtensionSessionToken(SHOP, undefined, "not-the-app-secret")],
+    [
+      "a token signed with another secret",
+      mintExtensionSessionToken(SHOP, undefined, "not-the-app-secret"),
+    ],
     ["a token that is not a JWT", "abc.def"],
   ])("answers 401 to %s", async (_what, token) => {
     const response = await askForKeys(token, { order_id: order("94001") });
@@ -145,7 +169,10 @@ describe("POST /extensions/order-keys", () => {
     [{ order_id: "gid://shopify/Customer/501" }],
     [{ order_id: order("1"), checkout_token: "x".repeat(300) }],
   ])("answers 400 to the body %j", async (body) => {
-    const response = await askForKeys(mintExtensionSessionToken(SHOP, "gid://shopify/Customer/501"), body);
+    const response = await askForKeys(
+      mintExtensionSessionToken(SHOP, "gid://shopify/Customer/501"),
+      body,
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe("VALIDATION_ERROR");
   });
@@ -161,18 +188,24 @@ describe("POST /extensions/order-keys", () => {
       },
     });
     expect(response.status).toBeLessThan(300);
-    expect(response.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("authorization");
+    expect(response.headers.get("access-control-allow-headers")?.toLowerCase()).toContain(
+      "authorization",
+    );
   });
 
   it("says keys are on their way, and that a sold-out product is a pre-order", async () => {
     await paidOrder("94003", { customer: "503", sku: "SOLD-OUT-SKU" });
     const token = mintExtensionSessionToken(SHOP, "gid://shopify/Customer/503");
     const states = new Set<string>();
-    await waitFor(async () => {
-      const response = await askForKeys(token, { order_id: order("94003") });
-      states.add((await response.json()).state);
-      return states.has("preorder");
-    }, 20_000, "a pre-order answer");
+    await waitFor(
+      async () => {
+        const response = await askForKeys(token, { order_id: order("94003") });
+        states.add((await response.json()).state);
+        return states.has("preorder");
+      },
+      20_000,
+      "a pre-order answer",
+    );
     expect([...states].every((state) => ["waiting", "preorder"].includes(state))).toBe(true);
   });
 });

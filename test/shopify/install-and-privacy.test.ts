@@ -1,11 +1,7 @@
 import { Session } from "@shopify/shopify-api";
 import { offlineSessionId, PrismaSessionStorage } from "@premiumcdkeys/shopify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  BROWSER_USER_AGENT,
-  embeddedUrl,
-  installEmbeddedShop,
-} from "../support/embedded-auth.ts";
+import { BROWSER_USER_AGENT, embeddedUrl, installEmbeddedShop } from "../support/embedded-auth.ts";
 import { startFakeAdminApi, type FakeAdminApi } from "../support/fake-admin-api.ts";
 import { fixture, postShopify, withIds } from "../support/shop-deliveries.ts";
 import { mapShopifySku, postAppWebhook, shopifyAppEnv } from "../support/shopify-app.ts";
@@ -29,8 +25,20 @@ const spaced = (value: object) => JSON.stringify(value, null, 1);
 async function installedShop(shop: string) {
   const installed = await installEmbeddedShop(server.platform, shop);
   adminApi.allowToken(shop, installed.accessToken);
-  await mapShopifySku(server, installed.accountId, installed.shopId, "STEAM-STARFIELD-EU", "SBX-STARFIELD-EU");
-  await mapShopifySku(server, installed.accountId, installed.shopId, "XBOX-GAMEPASS-3M", "SBX-GAMEPASS-3M");
+  await mapShopifySku(
+    server,
+    installed.accountId,
+    installed.shopId,
+    "STEAM-STARFIELD-EU",
+    "SBX-STARFIELD-EU",
+  );
+  await mapShopifySku(
+    server,
+    installed.accountId,
+    installed.shopId,
+    "XBOX-GAMEPASS-3M",
+    "SBX-GAMEPASS-3M",
+  );
   return installed;
 }
 
@@ -60,7 +68,13 @@ describe("install", () => {
     const shop = "fresh-install.myshopify.com";
     // What the token exchange leaves behind: an offline session, nothing of ours yet.
     await new PrismaSessionStorage(prisma(), server.platform.vault).storeSession(
-      new Session({ id: offlineSessionId(shop), shop, state: "", isOnline: false, accessToken: "shpat_x" }),
+      new Session({
+        id: offlineSessionId(shop),
+        shop,
+        state: "",
+        isOnline: false,
+        accessToken: "shpat_x",
+      }),
     );
 
     for (let load = 0; load < 2; load++) {
@@ -69,7 +83,10 @@ describe("install", () => {
       });
       expect(page.status).toBe(200);
     }
-    const shops = await prisma().shop.findMany({ where: { domain: shop }, include: { account: true } });
+    const shops = await prisma().shop.findMany({
+      where: { domain: shop },
+      include: { account: true },
+    });
     expect(shops).toHaveLength(1);
     expect(shops[0]).toMatchObject({ platform: "shopify", active: true });
     expect(shops[0].account).toMatchObject({ name: shop, sandboxMode: true });
@@ -82,12 +99,24 @@ describe("app/uninstalled", () => {
     const other = await installedShop("staying.myshopify.com");
     const { shopId } = await installedShop(shop);
 
-    const response = await postAppWebhook(server, "uninstalled", shop, "app/uninstalled", spaced({ domain: shop }));
+    const response = await postAppWebhook(
+      server,
+      "uninstalled",
+      shop,
+      "app/uninstalled",
+      spaced({ domain: shop }),
+    );
     expect(await response.json()).toEqual({ received: true, outcome: "recorded" });
-    await waitFor(async () => !(await prisma().shop.findUniqueOrThrow({ where: { id: shopId } })).active);
+    await waitFor(
+      async () => !(await prisma().shop.findUniqueOrThrow({ where: { id: shopId } })).active,
+    );
     expect(await prisma().shopifySession.count({ where: { shop } })).toBe(0);
-    expect(await prisma().shopifySession.count({ where: { shop: "staying.myshopify.com" } })).toBe(1);
-    expect((await prisma().shop.findUniqueOrThrow({ where: { id: other.shopId } })).active).toBe(true);
+    expect(await prisma().shopifySession.count({ where: { shop: "staying.myshopify.com" } })).toBe(
+      1,
+    );
+    expect((await prisma().shop.findUniqueOrThrow({ where: { id: other.shopId } })).active).toBe(
+      true,
+    );
 
     const order = withIds(fixture("shopify/orders-paid.json"), { "5912345678901": "77001" });
     const late = await postAppWebhook(server, "orders", shop, "orders/paid", order);
@@ -108,7 +137,9 @@ describe("privacy webhooks", () => {
     });
     await postAppWebhook(server, "compliance", shop, "customers/data_request", body);
 
-    const request = await waitFor(() => prisma().customerDataRequest.findFirst({ where: { shopId } }));
+    const request = await waitFor(() =>
+      prisma().customerDataRequest.findFirst({ where: { shopId } }),
+    );
     expect(request).toMatchObject({
       requestRef: "9912",
       customerExternalId: "7401234567890",
@@ -136,16 +167,25 @@ describe("privacy webhooks", () => {
       orders_to_redact: [91001],
     });
     await postAppWebhook(server, "compliance", shop, "customers/redact", body);
-    await waitFor(async () => !(await prisma().order.findUniqueOrThrow({ where: { id: theirs.id } })).customerEmail);
+    await waitFor(
+      async () =>
+        !(await prisma().order.findUniqueOrThrow({ where: { id: theirs.id } })).customerEmail,
+    );
 
     const redacted = await prisma().order.findUniqueOrThrow({
       where: { id: theirs.id },
       include: { deliveries: true, purchases: { include: { key: true } } },
     });
-    expect(redacted).toMatchObject({ customerEmail: null, customerName: null, customerExternalId: null });
+    expect(redacted).toMatchObject({
+      customerEmail: null,
+      customerName: null,
+      customerExternalId: null,
+    });
     expect(redacted.deliveries.every((delivery) => delivery.recipient === null)).toBe(true);
     expect(redacted.purchases).toHaveLength(4);
-    expect(redacted.purchases.every((purchase) => purchase.status === "confirmed" && purchase.key)).toBe(true);
+    expect(
+      redacted.purchases.every((purchase) => purchase.status === "confirmed" && purchase.key),
+    ).toBe(true);
     expect(await prisma().outboxMail.count({ where: { orderId: theirs.id } })).toBe(0);
     const bodies = await prisma().inboundWebhook.findMany({ where: { shopId } });
     expect(bodies.some((row) => row.body.includes("buyer501@example.com"))).toBe(false);
@@ -164,7 +204,9 @@ describe("privacy webhooks", () => {
     const keptOrder = await deliveredOrder("kept.myshopify.com", kept.shopId, "92002", 602);
 
     await postAppWebhook(server, "uninstalled", shop, "app/uninstalled", spaced({ domain: shop }));
-    await waitFor(async () => !(await prisma().shop.findUniqueOrThrow({ where: { id: shopId } })).active);
+    await waitFor(
+      async () => !(await prisma().shop.findUniqueOrThrow({ where: { id: shopId } })).active,
+    );
     await postAppWebhook(server, "compliance", shop, "shop/redact", spaced({ shop_domain: shop }));
     await waitFor(async () => (await prisma().shop.count({ where: { id: shopId } })) === 0);
 
@@ -184,7 +226,9 @@ describe("privacy webhooks", () => {
     const { shopId } = await installedShop(shop);
     await postAppWebhook(server, "compliance", shop, "shop/redact", spaced({ shop_domain: shop }));
     await waitFor(() =>
-      prisma().inboundWebhook.findFirst({ where: { shopId, topic: "shop/redact", processedAt: { not: null } } }),
+      prisma().inboundWebhook.findFirst({
+        where: { shopId, topic: "shop/redact", processedAt: { not: null } },
+      }),
     );
     expect(await prisma().shop.count({ where: { id: shopId } })).toBe(1);
   });
@@ -198,12 +242,15 @@ describe("the contract's URL of an uninstalled shop", () => {
     const { shopId } = await installedShop(shop);
     const known = await server.platform.shops.find(shopId);
     await postAppWebhook(server, "uninstalled", shop, "app/uninstalled", spaced({ domain: shop }));
-    await waitFor(async () => !(await prisma().shop.findUniqueOrThrow({ where: { id: shopId } })).active);
+    await waitFor(
+      async () => !(await prisma().shop.findUniqueOrThrow({ where: { id: shopId } })).active,
+    );
 
     const body = withIds(fixture("shopify/orders-paid.json"), { "5912345678901": "93001" });
     await postShopify(`${server.url}/api/webhook/shopify/${shopId}`, known!.webhookSecret, body);
-    await waitFor(async () =>
-      (await prisma().inboundWebhook.count({ where: { shopId, processedAt: null } })) === 0,
+    await waitFor(
+      async () =>
+        (await prisma().inboundWebhook.count({ where: { shopId, processedAt: null } })) === 0,
     );
     expect(await prisma().order.count({ where: { shopId } })).toBe(0);
   });

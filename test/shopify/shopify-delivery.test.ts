@@ -16,7 +16,13 @@ beforeAll(async () => {
   const installed = await installEmbeddedShop(server.platform, SHOP);
   shopId = installed.shopId;
   adminApi.allowToken(SHOP, installed.accessToken);
-  await mapShopifySku(server, installed.accountId, shopId, "STEAM-STARFIELD-EU", "SBX-STARFIELD-EU");
+  await mapShopifySku(
+    server,
+    installed.accountId,
+    shopId,
+    "STEAM-STARFIELD-EU",
+    "SBX-STARFIELD-EU",
+  );
   await mapShopifySku(server, installed.accountId, shopId, "XBOX-GAMEPASS-3M", "SBX-GAMEPASS-3M");
 });
 afterAll(async () => {

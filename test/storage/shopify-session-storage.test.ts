@@ -86,7 +86,9 @@ describe("PrismaSessionStorage", () => {
     await storage.storeSession(offline("two.myshopify.com", "first"));
     await storage.storeSession(offline("two.myshopify.com", "second"));
     expect((await storage.loadSession("offline_two.myshopify.com"))!.accessToken).toBe("second");
-    expect(await database.prisma.shopifySession.count({ where: { shop: "two.myshopify.com" } })).toBe(1);
+    expect(
+      await database.prisma.shopifySession.count({ where: { shop: "two.myshopify.com" } }),
+    ).toBe(1);
   });
 
   it("answers undefined for an unknown id", async () => {
@@ -112,14 +114,18 @@ describe("PrismaSessionStorage", () => {
     await storage.storeSession(online("five.myshopify.com", 2));
     expect(await storage.deleteSession("offline_five.myshopify.com")).toBe(true);
     expect(await storage.deleteSession("offline_five.myshopify.com")).toBe(true);
-    expect(await storage.deleteSessions(["five.myshopify.com_1", "five.myshopify.com_2"])).toBe(true);
+    expect(await storage.deleteSessions(["five.myshopify.com_1", "five.myshopify.com_2"])).toBe(
+      true,
+    );
     expect(await storage.findSessionsByShop("five.myshopify.com")).toEqual([]);
   });
 
   it("never writes an access token in the clear, and binds it to its session id", async () => {
     const session = offline("six.myshopify.com", "shpat_secret_value_6");
     await storage.storeSession(session);
-    const row = await database.prisma.shopifySession.findUniqueOrThrow({ where: { id: session.id } });
+    const row = await database.prisma.shopifySession.findUniqueOrThrow({
+      where: { id: session.id },
+    });
     expect(Buffer.from(row.accessTokenSeal!).toString("latin1")).not.toContain("shpat_secret");
 
     // The sealed token copied onto another session's row does not open there.

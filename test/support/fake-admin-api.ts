@@ -24,7 +24,14 @@ export async function startFakeAdminApi() {
   const failures: { operation: string; failure: Failure }[] = [];
   /** Fulfilments actually created, and metafields actually written. */
   const fulfilments: { shop: string; input: unknown }[] = [];
-  const metafields: { shop: string; ownerId: string; namespace: string; key: string; type: string; value: string }[] = [];
+  const metafields: {
+    shop: string;
+    ownerId: string;
+    namespace: string;
+    key: string;
+    type: string;
+    value: string;
+  }[] = [];
   let nextId = 1;
 
   function answer(shop: string, query: string, variables: Record<string, unknown>) {
@@ -102,7 +109,12 @@ export async function startFakeAdminApi() {
         if (!line || item.quantity > line.remainingQuantity) {
           return {
             fulfillment: null,
-            userErrors: [{ field: ["fulfillment"], message: "Invalid fulfillment order line item quantity requested." }],
+            userErrors: [
+              {
+                field: ["fulfillment"],
+                message: "Invalid fulfillment order line item quantity requested.",
+              },
+            ],
           };
         }
         line.remainingQuantity -= item.quantity;

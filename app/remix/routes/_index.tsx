@@ -3,7 +3,7 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 /** Shopify opens the app's root with `?shop=...`: the embedded shell lives at /app. */
 export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  if (url.searchParams.get("shop")) throw redirect(`/app${url.search}`);
+  if (url.searchParams.get("shop")) return redirect(`/app${url.search}`);
   return null;
 }
 

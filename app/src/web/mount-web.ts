@@ -4,14 +4,7 @@ import path from "node:path";
 import type { WebLayer } from "./web-layer.ts";
 
 /** The paths the Remix app answers; everything else stays with the API's routes. */
-const WEB_PATHS = [
-  "/",
-  "/app",
-  "/app/*",
-  "/auth/*",
-  "/webhooks/app/*",
-  "/extensions/*",
-];
+const WEB_PATHS = ["/", "/app", "/app/*", "/auth/*", "/webhooks/app/*", "/extensions/*"];
 
 /** Mounts the Remix app inside the one Hono server. */
 export function mountWeb(app: Hono, web: WebLayer): void {

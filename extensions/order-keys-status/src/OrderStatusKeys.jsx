@@ -4,5 +4,8 @@ import { KeysBlock } from "../../shared/keys-block.jsx";
 
 // Customer accounts are signed in: the session token names the customer, no token is needed.
 export default async () => {
-  render(<KeysBlock orderId={() => shopify.order.value?.id} checkoutToken={() => undefined} />, document.body);
+  render(
+    <KeysBlock orderId={() => shopify.order.value?.id} checkoutToken={() => undefined} />,
+    document.body,
+  );
 };

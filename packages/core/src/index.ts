@@ -1,10 +1,5 @@
 // The fulfilment engine's public surface. It knows nothing of HTTP or Remix.
-export {
-  loadConfig,
-  ConfigError,
-  type Config,
-  type ShopifyAppConfig,
-} from "./config/config.ts";
+export { loadConfig, ConfigError, type Config, type ShopifyAppConfig } from "./config/config.ts";
 export { createLogger, type Logger } from "./logger.ts";
 export {
   createPlatform,

@@ -73,7 +73,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     options.shopPlatforms.map((platform) => [platform.id, platform]),
   );
   const mail = createMailSender({ smtpUrl: config.smtpUrl, vault, prisma, log });
-  const extended = (options.extensions ?? []).map((extend) => extend({ config, log, prisma, vault }));
+  const extended = (options.extensions ?? []).map((extend) =>
+    extend({ config, log, prisma, vault }),
+  );
   const channels = [
     emailChannel(mail, config.mailFrom),
     ...(options.extraChannels ?? []),

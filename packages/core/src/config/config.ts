@@ -146,7 +146,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiKey: values.SHOPIFY_API_KEY,
             apiSecret: values.SHOPIFY_API_SECRET,
             appUrl: values.SHOPIFY_APP_URL ?? appUrl,
-            scopes: values.SCOPES?.split(",").map((scope) => scope.trim()).filter(Boolean),
+            scopes: values.SCOPES?.split(",")
+              .map((scope) => scope.trim())
+              .filter(Boolean),
             adminApiUrl: values.SHOPIFY_ADMIN_API_URL,
           }
         : undefined,

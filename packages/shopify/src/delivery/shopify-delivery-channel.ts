@@ -129,11 +129,9 @@ async function fulfilDigitalLines(
     .filter((entry) => entry.fulfillmentOrderLineItems.length > 0);
   if (lineItemsByFulfillmentOrder.length === 0) return 0;
 
-  const created = await client.request<FulfillmentCreateData>(
-    shop,
-    FULFILLMENT_CREATE_MUTATION,
-    { fulfillment: { lineItemsByFulfillmentOrder, notifyCustomer: false } },
-  );
+  const created = await client.request<FulfillmentCreateData>(shop, FULFILLMENT_CREATE_MUTATION, {
+    fulfillment: { lineItemsByFulfillmentOrder, notifyCustomer: false },
+  });
   const refused = userErrorMessage(created.fulfillmentCreate?.userErrors);
   if (refused) throw new Error(`fulfillmentCreate refused: ${refused}`);
   return 1;
