@@ -12,7 +12,8 @@ import { shopifyPlatform } from "@premiumcdkeys/shopify";
 import { woocommercePlatform } from "@premiumcdkeys/woocommerce";
 import { createHttpApp } from "./http/create-http-app.ts";
 import { shopifyExtension } from "./shopify/shopify-extension.ts";
-import { builtWebLayer, devWebLayer, withMiddleware, type WebLayer } from "./web/web-layer.ts";
+import type { WebLayer } from "./web/web-layer.ts";
+import { withMiddleware } from "./web/with-middleware.ts";
 
 export class PortInUseError extends Error {}
 
@@ -94,7 +95,9 @@ export async function startServer(
   };
 }
 
-function startWeb(platform: Platform, mode: "built" | "dev" | "none") {
-  if (mode === "none") return Promise.resolve(undefined);
+/** Loaded only when used: Remix and Shopify's libraries take a while to import. */
+async function startWeb(platform: Platform, mode: "built" | "dev" | "none") {
+  if (mode === "none") return undefined;
+  const { builtWebLayer, devWebLayer } = await import("./web/web-layer.ts");
   return mode === "dev" ? devWebLayer(platform) : builtWebLayer(platform);
 }

@@ -157,3 +157,38 @@ describe("valid app webhooks", () => {
     ).toBe(1);
   });
 });
+
+describe("hostile app webhooks change nothing", () => {
+  it("answers 400 to a signed body that is not JSON", async () => {
+    const response = await postAppWebhook(server, "orders", SHOP, "orders/paid", "{not json");
+    await expectEnvelope(response, 400, "MALFORMED_JSON");
+  });
+
+  it("answers 400 to a signed order that is not an order", async () => {
+    const body = JSON.stringify({ id: 5, line_items: "none" });
+    const response = await postAppWebhook(server, "orders", SHOP, "orders/create", body);
+    await expectEnvelope(response, 400, "INVALID_ORDER");
+  });
+
+  it("answers 413 to a body over 5 MB before reading it", async () => {
+    const body = JSON.stringify({ padding: "x".repeat(5 * 1024 * 1024 + 10) });
+    const response = await postAppWebhook(server, "orders", SHOP, "orders/paid", body);
+    await expectEnvelope(response, 413, "PAYLOAD_TOO_LARGE");
+  });
+
+  it("answers 405 to a GET and 404 to an unknown receiver", async () => {
+    await expectEnvelope(
+      await fetch(`${server.url}/webhooks/app/orders`),
+      405,
+      "METHOD_NOT_ALLOWED",
+    );
+    const response = await postAppWebhook(server, "refunds", SHOP, "orders/paid", paidOrder);
+    await expectEnvelope(response, 404, "NOT_FOUND");
+  });
+
+  it("recorded none of them", async () => {
+    expect(await prisma().inboundWebhook.count({ where: { shopId, topic: "orders/create" } })).toBe(
+      0,
+    );
+  });
+});

@@ -29,6 +29,10 @@ export async function receiveAppWebhook(
   try {
     webhook = await shopify.app.authenticate.webhook(request);
   } catch (error) {
+    // The library parses the body once the HMAC has matched: a signed body that is not JSON.
+    if (error instanceof SyntaxError) {
+      return envelope(400, { code: "MALFORMED_JSON", message: "The body is not JSON" });
+    }
     if (!(error instanceof Response)) throw error;
     const rejection = REJECTIONS[error.status] ?? REJECTIONS[400];
     platform.log.warn({ code: rejection.code }, "shopify app webhook rejected");

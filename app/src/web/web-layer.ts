@@ -1,9 +1,4 @@
-import http, {
-  type IncomingMessage,
-  type RequestListener,
-  type ServerOptions,
-  type ServerResponse,
-} from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { pathToFileURL } from "node:url";
 import * as core from "@premiumcdkeys/core";
 import type { Platform } from "@premiumcdkeys/core";
@@ -83,12 +78,4 @@ function webContext(platform: Platform): WebContext {
     core,
     shopify: shopify && createShopifyWeb(platform, shopify),
   };
-}
-
-/** `http.createServer` with a Node middleware in front of the Hono listener. */
-export function withMiddleware(middleware: NonNullable<WebLayer["nodeMiddleware"]>) {
-  return ((options: ServerOptions, listener: RequestListener) =>
-    http.createServer(options, (req, res) =>
-      middleware(req, res, () => void listener(req, res)),
-    )) as unknown as typeof http.createServer;
 }
