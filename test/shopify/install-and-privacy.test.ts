@@ -83,6 +83,14 @@ describe("install", () => {
       });
       expect(page.status).toBe(200);
     }
+    // The page is this shop's: its domain, and no other installed shop's.
+    await installedShop("neighbour.myshopify.com");
+    const html = await (
+      await fetch(embeddedUrl(server.url, shop), { headers: { "User-Agent": BROWSER_USER_AGENT } })
+    ).text();
+    expect(html).toContain(shop);
+    expect(html).not.toContain("neighbour.myshopify.com");
+
     const shops = await prisma().shop.findMany({
       where: { domain: shop },
       include: { account: true },
