@@ -86,6 +86,16 @@ export default defineConfig(
     languageOptions: { globals: nodeGlobals },
   },
   {
+    // Remix routes answer early by throwing a Response (redirects, 404s), as Remix intends.
+    files: ["app/remix/**"],
+    rules: {
+      "@typescript-eslint/only-throw-error": [
+        "error",
+        { allow: [{ from: "lib", name: "Response" }], allowThrowingUnknown: true },
+      ],
+    },
+  },
+  {
     files: ["packages/core/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [...appImports, ...connectorImports] }],

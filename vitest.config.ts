@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["packages/**/*.test.ts", "test/**/*.test.ts"],
+    // Builds the Remix app of the Shopify pages once, if its sources changed.
+    globalSetup: ["test/support/web-build-setup.ts"],
     exclude: ["**/node_modules/**", "data/**", "scratch/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -11,13 +11,21 @@ import {
 import { shopifyPlatform } from "@premiumcdkeys/shopify";
 import { createWooConnector, woocommercePlatform } from "@premiumcdkeys/woocommerce";
 import { createHttpApp } from "./http/create-http-app.ts";
+import { shopifyExtension } from "./shopify/shopify-extension.ts";
+import type { WebLayer } from "./web/web-layer.ts";
+import { withMiddleware } from "./web/with-middleware.ts";
 
 export class PortInUseError extends Error {}
 
 /** Resolves once listening; a taken port is a clear error rather than a crash. */
-function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: Config): Promise<ServerType> {
+function listen(
+  fetch: Parameters<typeof serve>[0]["fetch"],
+  config: Config,
+  web?: WebLayer,
+): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }, () =>
+    const createServer = web?.nodeMiddleware && withMiddleware(web.nodeMiddleware);
+    const server = serve({ fetch, port: config.port, hostname: config.host, createServer }, () =>
       resolve(server),
     );
     server.once("error", (error: NodeJS.ErrnoException) => {
@@ -44,11 +52,17 @@ export function bootPlatform(config: Config = loadConfig(), options: BootOptions
       timeoutMs: config.wooTimeoutMs,
       addressPolicy: { allowLoopback: !config.production },
     }),
+    extensions: [shopifyExtension],
     poolSize: options.poolSize,
   });
 }
 
-export type BootOptions = { poolSize?: number; logDestination?: NodeJS.WritableStream };
+export type BootOptions = {
+  poolSize?: number;
+  logDestination?: NodeJS.WritableStream;
+  /** The Remix app: built (default where the Shopify app is configured), Vite dev, or none. */
+  web?: "built" | "dev" | "none";
+};
 
 /** The HTTP server with its worker (unless RUN_WORKER=false) and, outside production, the demo account. */
 export async function startServer(
@@ -58,11 +72,14 @@ export async function startServer(
   const platform = await bootPlatform(config, options);
   if (!config.production) await ensureDemoAccount(platform);
 
-  const app = createHttpApp(platform);
   let server: ServerType;
+  let web: WebLayer | undefined;
   try {
-    server = await listen(app.fetch, config);
+    web = await startWeb(platform, options.web ?? (config.shopify ? "built" : "none"));
+    const app = createHttpApp(platform, web);
+    server = await listen(app.fetch, config, web);
   } catch (error) {
+    await web?.close();
     await platform.close();
     throw error;
   }
@@ -76,7 +93,15 @@ export async function startServer(
     url,
     async close() {
       await new Promise((resolve) => server.close(resolve));
+      await web?.close();
       await platform.close();
     },
   };
+}
+
+/** Loaded only when used: Remix and Shopify's libraries take a while to import. */
+async function startWeb(platform: Platform, mode: "built" | "dev" | "none") {
+  if (mode === "none") return undefined;
+  const { builtWebLayer, devWebLayer } = await import("./web/web-layer.ts");
+  return mode === "dev" ? devWebLayer(platform) : builtWebLayer(platform);
 }

@@ -11,6 +11,11 @@ export function isolatedEnv(): NodeJS.ProcessEnv {
     "HOST",
     "APP_URL",
     "KEY_ENCRYPTION_KEY",
+    "SHOPIFY_API_KEY",
+    "SHOPIFY_API_SECRET",
+    "SHOPIFY_APP_URL",
+    "SHOPIFY_ADMIN_API_URL",
+    "SCOPES",
   ]) {
     delete env[name];
   }

@@ -12,11 +12,13 @@ import { shopWebhookRoutes } from "./routes/shop-webhooks.ts";
 import { supplierRoutes } from "./routes/suppliers.ts";
 import { supplierWebhookRoutes } from "./routes/supplier-webhooks.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
+import { mountWeb } from "../web/mount-web.ts";
+import type { WebLayer } from "../web/web-layer.ts";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-/** The HTTP surface: inbound shop webhooks, the v1 API and a health check. */
-export function createHttpApp(platform: Platform) {
+/** The HTTP surface: inbound shop webhooks, the v1 API, a health check and the Remix app. */
+export function createHttpApp(platform: Platform, web?: WebLayer) {
   const app = new Hono();
 
   app.use("*", requestLog(platform.log));
@@ -39,6 +41,7 @@ export function createHttpApp(platform: Platform) {
   app.route("/api/v1/products", productRoutes(platform));
   app.route("/api/v1/suppliers", supplierRoutes(platform));
   app.route("/api/v1/webhooks", webhookEndpointRoutes(platform));
+  if (web) mountWeb(app, web);
 
   app.notFound((c) => {
     const allow = allowedMethods(app, c.req.path);

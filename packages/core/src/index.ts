@@ -1,7 +1,12 @@
 // The fulfilment engine's public surface. It knows nothing of HTTP or Remix.
-export { loadConfig, ConfigError, type Config } from "./config/config.ts";
+export { loadConfig, ConfigError, type Config, type ShopifyAppConfig } from "./config/config.ts";
 export { createLogger, type Logger } from "./logger.ts";
-export { createPlatform, type Platform, type PlatformOptions } from "./platform.ts";
+export {
+  createPlatform,
+  type Platform,
+  type PlatformOptions,
+  type PlatformExtension,
+} from "./platform.ts";
 export { openDatabase, type Database } from "./db/open-database.ts";
 export { applyMigrations } from "./db/migrations.ts";
 export { KeyVault } from "./vault/key-vault.ts";
@@ -11,7 +16,11 @@ export { toMinorUnits, fromMinorUnits, currencyDecimals } from "./money.ts";
 export type * from "./shops/shop-platform.ts";
 export { base64HmacMatches, checkBase64Signature } from "./shops/hmac.ts";
 export { parseJsonLosslessly, idText } from "./shops/lossless-json.ts";
-export { receiveShopWebhook, type WebhookReceipt } from "./shops/receive-shop-webhook.ts";
+export {
+  receiveShopWebhook,
+  recordInboundDelivery,
+  type WebhookReceipt,
+} from "./shops/receive-shop-webhook.ts";
 
 export {
   authenticateApiKey,
@@ -37,7 +46,14 @@ export { listOrders, findOrder, type OrderListFilter } from "./orders/order-quer
 export { ORDER_STATUSES, OrderStatus } from "./orders/order-status.ts";
 export { EVENT_TYPES, type EventType } from "./events/event-types.ts";
 
-export type { DeliveryChannel, DeliverableOrder } from "./delivery/delivery-channel.ts";
+export type {
+  DeliveryChannel,
+  DeliverableOrder,
+  DeliverableItem,
+} from "./delivery/delivery-channel.ts";
+export { PermanentFailure, RetryLater } from "./jobs/job-errors.ts";
+export type { JobHandler, JobContext } from "./jobs/worker.ts";
+export type { PrismaClient } from "./db/types.ts";
 export { readOutbox } from "./delivery/mail-transport.ts";
 export { signHex, signStandardWebhook } from "./webhooks/signing.ts";
 export { WebhookEndpoints, type EndpointOwner } from "./webhooks/webhook-endpoints.ts";
@@ -55,3 +71,14 @@ export { ShopConnections, type ShopSummary } from "./shops/woocommerce/shop-conn
 export type * from "./shops/woocommerce/woo-connector.ts";
 export { WOO_TOPICS } from "./shops/woocommerce/woo-connector.ts";
 export { createShopLookup, type ShopAddressPolicy } from "./shops/woocommerce/shop-address.ts";
+
+export { eraseShop } from "./privacy/erase-shop.ts";
+export { redactCustomer, type CustomerToRedact } from "./privacy/redact-customer.ts";
+export { shopOrdersToday, type TodayCounts } from "./orders/order-counts.ts";
+export {
+  buyerOrderKeys,
+  type BuyerOrderKeys,
+  type BuyerKey,
+  type BuyerProof,
+} from "./orders/buyer-order-keys.ts";
+export { shopOverview, type ShopOverview } from "./shops/shop-overview.ts";

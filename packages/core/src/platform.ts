@@ -8,6 +8,7 @@ import { createMailSender, type MailSender } from "./delivery/mail-transport.ts"
 import { DISPATCH_WEBHOOKS_JOB } from "./events/record-event.ts";
 import { Worker, type JobHandler } from "./jobs/worker.ts";
 import type { Logger } from "./logger.ts";
+import type { PrismaClient } from "./db/types.ts";
 import { checkStockHandler } from "./orders/check-stock.ts";
 import { CHECK_STOCK_JOB, DELIVER_ORDER_JOB, fulfilOrderHandler } from "./orders/fulfil-order.ts";
 import { FULFIL_ORDER_JOB } from "./orders/record-shop-order.ts";
@@ -63,8 +64,18 @@ export type PlatformOptions = {
   extraChannels?: DeliveryChannel[];
   /** Talks to connected WooCommerce shops (`@premiumcdkeys/woocommerce`). */
   wooConnector?: WooCommerceConnector;
+  /** Connector parts built on the database and vault (the Shopify app's channel and jobs). */
+  extensions?: PlatformExtension[];
   poolSize?: number;
 };
+
+/** Delivery channels and job handlers that a connector builds once the core parts exist. */
+export type PlatformExtension = (core: {
+  config: Config;
+  log: Logger;
+  prisma: PrismaClient;
+  vault: KeyVault;
+}) => { channels?: DeliveryChannel[]; jobHandlers?: Record<string, JobHandler> };
 
 /** The composition root: database, vault, adapters, use cases and the job worker. */
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -82,7 +93,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     options.shopPlatforms.map((platform) => [platform.id, platform]),
   );
   const mail = createMailSender({ smtpUrl: config.smtpUrl, vault, prisma, log });
-  const channels = [emailChannel(mail, config.mailFrom), ...(options.extraChannels ?? [])];
   const supplierConnections = new SupplierConnections(prisma, vault, {
     allowBaseUrlOverride: config.supplierBaseUrlOverride,
   });
@@ -111,7 +121,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         nudgeWorker: () => wakeWorker(),
       })
     : undefined;
-  if (woo) channels.push(woo.channel);
+  const extended = (options.extensions ?? []).map((extend) =>
+    extend({ config, log, prisma, vault }),
+  );
+  const channels = [
+    emailChannel(mail, config.mailFrom),
+    ...(options.extraChannels ?? []),
+    ...extended.flatMap((parts) => parts.channels ?? []),
+    ...(woo ? [woo.channel] : []),
+  ];
 
   const handlers: Record<string, JobHandler> = {
     [PROCESS_SHOP_WEBHOOK_JOB]: processShopWebhookHandler(prisma, shopPlatforms, {
@@ -142,6 +160,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       timeoutMs: config.webhookTimeoutMs,
     }),
     ...woo?.handlers,
+    ...Object.fromEntries(extended.flatMap((parts) => Object.entries(parts.jobHandlers ?? {}))),
   };
   const worker = new Worker(
     prisma,

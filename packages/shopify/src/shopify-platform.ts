@@ -57,7 +57,10 @@ type ShopifyOrder = {
   updated_at?: string | null;
   cancelled_at?: string | null;
   test?: boolean;
+  checkout_token?: string | null;
   customer?: {
+    id?: unknown;
+    admin_graphql_api_id?: string;
     first_name?: string | null;
     last_name?: string | null;
     email?: string | null;
@@ -97,6 +100,9 @@ function toSnapshot(topic: string, order: ShopifyOrder): ShopOrderSnapshot {
     test: order.test === true,
     customerEmail: order.email ?? order.contact_email ?? order.customer?.email ?? undefined,
     customerName: name || undefined,
+    customerExternalId:
+      gidNumber(order.customer?.admin_graphql_api_id) ?? idText(order.customer?.id),
+    buyerToken: order.checkout_token || undefined,
     currency: order.currency,
     totalMinor: toMinorUnits(order.total_price ?? "0", order.currency),
     updatedAt: order.updated_at ? new Date(order.updated_at) : undefined,

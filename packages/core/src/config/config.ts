@@ -44,6 +44,14 @@ const environmentSchema = z.object({
   WOO_WEBHOOK_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).default(900_000),
   WOO_ORDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).default(300_000),
   WOO_TIMEOUT_MS: z.coerce.number().int().min(10).default(20_000),
+  SHOPIFY_API_KEY: z.string().min(1).optional(),
+  SHOPIFY_API_SECRET: z.string().min(1).optional(),
+  SHOPIFY_APP_URL: z.string().url().optional(),
+  SCOPES: z.string().optional(),
+  SHOPIFY_ADMIN_API_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]*\{shop\}/, "a URL with a {shop} placeholder")
+    .default("https://{shop}"),
 });
 
 export type Config = {
@@ -84,6 +92,19 @@ export type Config = {
   wooOrderSweepIntervalMs: number;
   /** Longest wait for a WooCommerce shop's REST API. */
   wooTimeoutMs: number;
+  /** The embedded Shopify app; absent unless SHOPIFY_API_KEY and SHOPIFY_API_SECRET are set. */
+  shopify?: ShopifyAppConfig;
+};
+
+export type ShopifyAppConfig = {
+  apiKey: string;
+  apiSecret: string;
+  /** The app's public https address, which Shopify loads and sends webhooks to. */
+  appUrl: string;
+  /** Overrides the scopes of shopify.app.toml (comma-separated), as Shopify CLI sets them. */
+  scopes?: string[];
+  /** Where the Admin API of a shop is: `{shop}` becomes its myshopify.com domain. */
+  adminApiUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -92,7 +113,7 @@ export class ConfigError extends Error {}
  * Reads the whole configuration at once and names every problem in one message, so a broken
  * deployment is fixed in one go rather than one variable per restart.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
@@ -110,6 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration (environment variables):\n- KEY_ENCRYPTION_KEY: required in production",
     );
   }
+  if (Boolean(values.SHOPIFY_API_KEY) !== Boolean(values.SHOPIFY_API_SECRET)) {
+    throw new ConfigError(
+      "Invalid configuration (environment variables):\n- SHOPIFY_API_KEY and SHOPIFY_API_SECRET: set both or neither",
+    );
+  }
+  const appUrl = values.APP_URL ?? `http://localhost:${values.PORT}`;
 
   return {
     production,
@@ -121,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
     logLevel: values.LOG_LEVEL,
-    appUrl: values.APP_URL ?? `http://localhost:${values.PORT}`,
+    appUrl,
     allowPrivateWebhookTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     workerConcurrency: values.WORKER_CONCURRENCY,
     runWorker: values.RUN_WORKER === "true",
@@ -142,6 +169,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wooWebhookCheckIntervalMs: values.WOO_WEBHOOK_CHECK_INTERVAL_MS,
     wooOrderSweepIntervalMs: values.WOO_ORDER_SWEEP_INTERVAL_MS,
     wooTimeoutMs: values.WOO_TIMEOUT_MS,
+    shopify:
+      values.SHOPIFY_API_KEY && values.SHOPIFY_API_SECRET
+        ? {
+            apiKey: values.SHOPIFY_API_KEY,
+            apiSecret: values.SHOPIFY_API_SECRET,
+            appUrl: values.SHOPIFY_APP_URL ?? appUrl,
+            scopes: values.SCOPES?.split(",")
+              .map((scope) => scope.trim())
+              .filter(Boolean),
+            adminApiUrl: values.SHOPIFY_ADMIN_API_URL,
+          }
+        : undefined,
   };
 }
 

@@ -27,6 +27,7 @@ export function deliverOrderHandler(
       if (!order) return;
 
       for (const channel of await channelsFor(channels, order)) {
+        if (channel.appliesTo && !(await channel.appliesTo(order))) continue;
         const delivery = await prisma.delivery.upsert({
           where: { orderId_channel: { orderId, channel: channel.id } },
           create: { orderId, channel: channel.id, recipient: order.customerEmail },
@@ -86,10 +87,12 @@ async function loadDeliverable(
       if (!key) return [];
       const secret = vault.open(key.seal, `key:${purchase.id}`);
       const productName = line.product?.name ?? line.name;
+      const externalLineId = line.externalLineId;
       return key.kind === "image"
         ? [
             {
               productName,
+              externalLineId,
               key: {
                 kind: "image",
                 mimeType: key.mimeType,
@@ -98,7 +101,7 @@ async function loadDeliverable(
               },
             },
           ]
-        : [{ productName, key: { kind: "text", code: secret.toString("utf8") } }];
+        : [{ productName, externalLineId, key: { kind: "text", code: secret.toString("utf8") } }];
     }),
   );
 
@@ -106,8 +109,9 @@ async function loadDeliverable(
     id: order.id,
     accountId: order.accountId,
     shopId: order.shopId,
-    externalId: order.externalId,
     shopDomain: order.shop.domain,
+    shopPlatform: order.shop.platform,
+    externalId: order.externalId,
     storeOrderRef: order.storeOrderRef,
     customerEmail: order.customerEmail ?? undefined,
     customerName: order.customerName ?? undefined,

@@ -6,6 +6,12 @@ export interface DeliveryChannel {
   /** Stored with each delivery, e.g. "email"; also the contract's `delivery_method`. */
   readonly id: string;
 
+  /**
+   * Whether this channel serves the order at all (a shop-side channel serves its own shops
+   * only); a channel that does not apply leaves no delivery record. Absent means always.
+   */
+  appliesTo?(order: DeliverableOrder): Promise<boolean>;
+
   /** Sends the keys; throws when they did not go out, so the job retries. */
   deliver(order: DeliverableOrder): Promise<void>;
 
@@ -32,9 +38,11 @@ export type DeliverableOrder = {
   id: string;
   accountId: string;
   shopId: string;
-  /** The shop's own order id, e.g. to add a note to it. */
-  externalId: string;
   shopDomain: string;
+  /** "shopify" or "woocommerce". */
+  shopPlatform: string;
+  /** The shop's own order id, as text (e.g. to add a note to it). */
+  externalId: string;
   storeOrderRef: string;
   customerEmail?: string;
   customerName?: string;
@@ -43,6 +51,8 @@ export type DeliverableOrder = {
 
 export type DeliverableItem = {
   productName: string;
+  /** The shop's id of the order line this key was bought for. */
+  externalLineId: string;
   key:
     | { kind: "text"; code: string }
     | { kind: "image"; mimeType: string; data: Buffer; fileName: string };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Db, PrismaClient } from "../db/types.ts";
 import { ORDER_EVENT_INCLUDE, orderEventData } from "../events/order-event-data.ts";
 import { recordEvent } from "../events/record-event.ts";
@@ -112,6 +113,8 @@ async function createOrder(tx: Db, shop: Shop, snapshot: ShopOrderSnapshot) {
       status: OrderStatus.received,
       customerEmail: snapshot.customerEmail,
       customerName: snapshot.customerName,
+      customerExternalId: snapshot.customerExternalId,
+      buyerTokenHash: snapshot.buyerToken && sha256Hex(snapshot.buyerToken),
       currency: snapshot.currency,
       totalMinor: snapshot.totalMinor,
       lines: {
@@ -170,4 +173,8 @@ async function refuseOversizedOrder(tx: Db, orderId: string, units: number, limi
 async function allLinesMapped(tx: Db, orderId: string): Promise<boolean> {
   const unmapped = await tx.orderLine.count({ where: { orderId, productId: null } });
   return unmapped === 0;
+}
+
+function sha256Hex(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }

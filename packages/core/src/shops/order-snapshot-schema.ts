@@ -38,6 +38,8 @@ const snapshotSchema = z.object({
   test: z.boolean(),
   customerEmail: text(320).optional(),
   customerName: text(500).optional(),
+  customerExternalId: shopId.optional(),
+  buyerToken: z.string().min(1).max(255).optional(),
   currency: z.string().refine((code) => CURRENCIES.has(code), "an ISO 4217 currency code"),
   totalMinor: z.number().int().min(0).max(MAX_MINOR),
   updatedAt: realDate.optional(),

@@ -18,6 +18,15 @@ export function processShopWebhookHandler(
         include: { shop: true },
       });
       if (!inbound || inbound.processedAt) return;
+      // An uninstalled or disconnected shop's late deliveries are kept but start nothing.
+      if (!inbound.shop.active) {
+        await prisma.inboundWebhook.update({
+          where: { id: inbound.id },
+          data: { processedAt: new Date() },
+        });
+        log.info({ shopId: inbound.shopId }, "delivery for an inactive shop: not processed");
+        return;
+      }
 
       const platform = platforms[inbound.shop.platform];
       if (!platform)

@@ -15,6 +15,11 @@ type Delivery = {
   shopId: string;
   headers: Record<string, string | undefined>;
   rawBody: Buffer;
+  /**
+   * The secret that signs this delivery when it is not the shop's own: the Shopify app's
+   * webhooks are signed with the app's secret.
+   */
+  secret?: string;
 };
 
 /**
@@ -36,7 +41,7 @@ export async function receiveShopWebhook(
   const kind = platform.classify(headers, rawBody);
   if (kind.kind === "ping") return { ok: true, outcome: "ping" };
 
-  const verification = platform.verify(headers, rawBody, shop.webhookSecret);
+  const verification = platform.verify(headers, rawBody, delivery.secret ?? shop.webhookSecret);
   if (!verification.ok) {
     return { ok: false, status: 401, code: "INVALID_SIGNATURE", message: verification.reason };
   }
@@ -56,24 +61,20 @@ export async function receiveShopWebhook(
   const order = readOrder((topic, text) => platform.parseOrder(topic, text), kind.topic, body);
   if (!order.ok) return { ok: false, status: 400, code: "INVALID_ORDER", message: order.reason };
 
-  const inboundId = await recordInboundDelivery(prisma, shop.id, kind.topic, kind.dedupeKey, body);
-  return inboundId
-    ? { ok: true, outcome: "recorded", inboundId }
-    : { ok: true, outcome: "duplicate" };
+  const delivered = { shopId: shop.id, topic: kind.topic, dedupeKey: kind.dedupeKey, body };
+  return recordInboundDelivery(prisma, delivered, PROCESS_SHOP_WEBHOOK_JOB);
 }
 
 /**
- * Records a checked order body with its processing job in one statement, unless this shop,
- * topic and dedupe key were recorded before. Webhooks and the WooCommerce order sweep both come
- * through here, so an order is applied by one path whichever way it arrived.
+ * Records a verified delivery and the job that will process it, in one statement, once per
+ * (shop, topic, dedupe key): the one dedupe rule of every inbound shop webhook.
  */
 export async function recordInboundDelivery(
   prisma: PrismaClient,
-  shopId: string,
-  topic: string,
-  dedupeKey: string,
-  body: string,
-): Promise<string | undefined> {
+  delivery: { shopId: string; topic: string; dedupeKey: string; body: string },
+  jobType: string,
+): Promise<WebhookReceipt> {
+  const { shopId, topic, dedupeKey, body } = delivery;
   const inboundId = randomUUID();
   const recorded = await prisma.$executeRaw`
     WITH inbound AS (
@@ -82,8 +83,11 @@ export async function recordInboundDelivery(
       ON CONFLICT (shop_id, topic, dedupe_key) DO NOTHING
       RETURNING id)
     INSERT INTO jobs (type, payload)
-    SELECT ${PROCESS_SHOP_WEBHOOK_JOB}, jsonb_build_object('inboundId', id) FROM inbound`;
-  return recorded ? inboundId : undefined;
+    SELECT ${jobType}, jsonb_build_object('inboundId', id) FROM inbound`;
+
+  return recorded
+    ? { ok: true, outcome: "recorded", inboundId }
+    : { ok: true, outcome: "duplicate" };
 }
 
 function isJsonObject(text: string): boolean {

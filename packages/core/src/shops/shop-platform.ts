@@ -43,6 +43,10 @@ export type ShopOrderSnapshot = {
   test: boolean;
   customerEmail?: string;
   customerName?: string;
+  /** The shop's id of the customer who placed the order, when one was signed in. */
+  customerExternalId?: string;
+  /** A per-order secret the buyer's browser holds (Shopify's checkout_token); stored hashed. */
+  buyerToken?: string;
   currency: string;
   totalMinor: number;
   /** When the shop last changed the order: older snapshots arriving late are ignored. */

@@ -26,6 +26,8 @@ function verifyWithPhp(body: string, signature: string, secret: string): string 
       PATH: process.env.PATH,
       HTTP_X_PCDKEYS_SIGNATURE: signature,
       PCDKEYS_TEST_SECRET: secret,
+      // Remix's type declarations (loaded with the app) require NODE_ENV in every environment.
+      NODE_ENV: "test",
     },
   });
 

@@ -4,7 +4,7 @@ import type { JobHandler } from "../../jobs/worker.ts";
 import type { Logger } from "../../logger.ts";
 import type { KeyVault } from "../../vault/key-vault.ts";
 import { readOrder } from "../order-snapshot-schema.ts";
-import { recordInboundDelivery } from "../receive-shop-webhook.ts";
+import { PROCESS_SHOP_WEBHOOK_JOB, recordInboundDelivery } from "../receive-shop-webhook.ts";
 import type { ShopPlatform } from "../shop-platform.ts";
 import { loadWooShop } from "./woo-access.ts";
 import type { WooCommerceConnector } from "./woo-connector.ts";
@@ -62,14 +62,12 @@ export async function sweepWooOrders(
       log.warn({ shopId, shopOrderId: order.id, reason: checked.reason }, "swept order refused");
     } else {
       const dedupeKey = `sweep:${createHash("sha256").update(order.body).digest("hex")}`;
-      const inboundId = await recordInboundDelivery(
+      const receipt = await recordInboundDelivery(
         deps.prisma,
-        shopId,
-        SWEEP_TOPIC,
-        dedupeKey,
-        order.body,
+        { shopId, topic: SWEEP_TOPIC, dedupeKey, body: order.body },
+        PROCESS_SHOP_WEBHOOK_JOB,
       );
-      if (inboundId) outcome.recorded++;
+      if (receipt.ok && receipt.outcome === "recorded") outcome.recorded++;
     }
     if (order.modifiedAt > cursor) cursor = order.modifiedAt;
   }

@@ -1,0 +1,38 @@
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Hono } from "hono";
+import path from "node:path";
+import type { WebLayer } from "./web-layer.ts";
+
+/** The paths the Remix app answers; everything else stays with the API's routes. */
+const WEB_PATHS = ["/", "/app", "/app/*", "/auth/*", "/webhooks/app/*", "/extensions/*"];
+
+/** Mounts the Remix app inside the one Hono server. */
+export function mountWeb(app: Hono, web: WebLayer): void {
+  if (web.clientDir) {
+    const root = path.relative(process.cwd(), web.clientDir);
+    // Vite fingerprints these file names, so they may be cached for good.
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.ok) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    });
+    app.use("/assets/*", serveStatic({ root }));
+  }
+  app.options("/extensions/*", (c) => web.preflight(c.req.raw));
+  for (const webPath of WEB_PATHS) app.all(webPath, (c) => answerInEnvelope(web.handle(c.req.raw)));
+}
+
+/**
+ * Remix answers an unexpected route error with a plain-text 500; outside HTML pages the
+ * contract's envelope is the answer (the error itself is logged by entry.server).
+ */
+async function answerInEnvelope(answer: Promise<Response>): Promise<Response> {
+  const response = await answer;
+  const type = response.headers.get("content-type") ?? "";
+  if (response.status < 500 || type.startsWith("text/html") || type.includes("json")) {
+    return response;
+  }
+  return Response.json(
+    { error: { code: "SERVER_ERROR", message: "Internal error", details: {} } },
+    { status: 500 },
+  );
+}
