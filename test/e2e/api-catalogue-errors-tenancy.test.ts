@@ -87,12 +87,15 @@ describe("products", () => {
 });
 
 describe("suppliers", () => {
-  it("lists sandbox suppliers for a test key and none for a live key", async () => {
+  it("lists sandbox suppliers for a test key and only own stock for a live key", async () => {
     const sandbox = await api("GET", "/suppliers");
     expect(sandbox.body.data).toEqual([
       { id: "sandbox", name: "Sandbox supplier", enabled: true, sandbox: true },
     ]);
-    expect((await api("GET", "/suppliers", { key: liveKey })).body.data).toEqual([]);
+    // A live account without supplier connections can still sell keys it imported itself.
+    expect((await api("GET", "/suppliers", { key: liveKey })).body.data).toEqual([
+      { id: "own_stock", name: "Own stock", enabled: true, sandbox: false },
+    ]);
   });
 
   it("asks the supplier for live stock and keeps the answer for a few seconds", async () => {
