@@ -51,7 +51,8 @@ describe("npm run apikey", () => {
     expect(revoked.code).toBe(0);
     expect((await api("GET", "/orders")).status).toBe(401);
     expect(run("apikey", "revoke", id).code).toBe(1);
-  });
+    // Four command processes, each opening the database: long on a busy machine.
+  }, 240_000);
 
   it("switches Sandbox Mode, and makes live keys for an account outside it", async () => {
     const prisma = server.platform.db.prisma;
@@ -63,7 +64,7 @@ describe("npm run apikey", () => {
     const created = run("apikey", "create", "--account", other.id);
     expect(created.out).toMatch(/pck_live_[0-9A-Za-z]{32}/);
     expect(created.out).toContain("permissions read,process");
-  });
+  }, 180_000);
 
   it.each([
     [["create", "--permissions", "read,admin"], /Unknown permissions: admin/],
@@ -89,5 +90,5 @@ describe("npm run apikey", () => {
     expect(set.code, set.err).toBe(0);
     const answer = await apiClient(server.url, server.demo.api_key)("GET", "/suppliers");
     expect(answer.headers.get("x-ratelimit-limit")).toBe("5000");
-  });
+  }, 120_000);
 });
