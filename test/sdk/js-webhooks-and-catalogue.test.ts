@@ -70,6 +70,11 @@ describe("webhook endpoints", () => {
     expect(page.data.length).toBeGreaterThan(0);
     expect(page.data[0].attempt_log[0]).toMatchObject({ status_code: 200 });
 
+    const tests = await client.webhooks.deliveries(endpoint.id, { event: "webhook.test" });
+    expect(tests.data.map((delivery) => delivery.event)).toEqual(["webhook.test"]);
+    const none = await client.webhooks.deliveries(endpoint.id, { event: "order.failed" });
+    expect(none.meta.total).toBe(0);
+
     const all = [];
     for await (const delivery of client.webhooks.iterateDeliveries(endpoint.id, { limit: 1 })) {
       all.push(delivery);
