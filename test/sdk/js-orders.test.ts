@@ -65,6 +65,14 @@ describe("orders.list", () => {
     expect(byReference.data.map((order) => order.id)).toEqual([orders.shopify]);
   });
 
+  it("sends a hostile filter value as one value, which the server refuses by name", async () => {
+    const status = "pending&limit=1&api_key=stolen" as "pending";
+    const error = await client.orders.list({ status }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields.map((field) => field.field)).toEqual(["status"]);
+  });
+
   it("throws a ValidationError naming the field the server refused", async () => {
     const error = await client.orders.list({ limit: 500 }).catch((caught: unknown) => caught);
 
@@ -113,18 +121,24 @@ describe("orders.get", () => {
     expect(order.lines[0].purchases[0]).not.toHaveProperty("key");
   });
 
-  it.each(["does-not-exist", "a/b", "../webhooks", "%2e%2e", crypto.randomUUID()])(
-    "throws OrderNotFoundError for the id %j, sent as one encoded path segment",
-    async (id) => {
-      const error = await client.orders.get(id).catch((caught: unknown) => caught);
+  it.each([
+    "does-not-exist",
+    "a/b",
+    "../webhooks",
+    "%2e%2e",
+    "x\u0000y",
+    "ünïcödé",
+    "x".repeat(2000),
+    crypto.randomUUID(),
+  ])("throws OrderNotFoundError for the id %j, sent as one encoded path segment", async (id) => {
+    const error = await client.orders.get(id).catch((caught: unknown) => caught);
 
-      expect(error).toBeInstanceOf(OrderNotFoundError);
-      expect(error).toBeInstanceOf(NotFoundError);
-      expect(error).toBeInstanceOf(ApiError);
-      expect(error).toBeInstanceOf(PremiumCDKeysError);
-      expect(error).toMatchObject({ code: "ORDER_NOT_FOUND", status: 404, details: {} });
-    },
-  );
+    expect(error).toBeInstanceOf(OrderNotFoundError);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toBeInstanceOf(PremiumCDKeysError);
+    expect(error).toMatchObject({ code: "ORDER_NOT_FOUND", status: 404, details: {} });
+  });
 
   it.each(["", ".", ".."])("refuses the id %j before sending anything", async (id) => {
     await expect(client.orders.get(id)).rejects.toThrow(TypeError);

@@ -151,6 +151,9 @@ describe("PHP client against scripted servers (answers the real server cannot gi
     html_502: [{ status: 502, body: "<html>Bad gateway</html>" }],
     html_200: [{ status: 200, body: "<html>captive portal</html>" }],
     teapot: [json(418, { error: { code: "TEAPOT", message: "Short", details: { a: 1 } } })],
+    hostile_envelope: [json(404, { error: { code: "<script>", message: 42, details: "x" } })],
+    json_null: [{ status: 200, body: "null" }],
+    page_without_meta: [{ status: 200, body: '{"data":[]}' }],
   };
   const started: Record<string, ScriptedServer> = {};
 
