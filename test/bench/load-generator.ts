@@ -1,7 +1,14 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 
-export type LoadRequest = { headers: Record<string, string>; body: string | Buffer };
+export type LoadRequest = {
+  headers: Record<string, string>;
+  body?: string | Buffer;
+  /** POST unless given; a GET sends no body. */
+  method?: "GET" | "POST";
+  /** Path and query; the URL's path unless given. */
+  path?: string;
+};
 
 export type LoadOptions = {
   url: string;
@@ -33,10 +40,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
   const client = async () => {
     while (next < options.total) {
-      const { headers, body } = options.request(next++);
+      const request = options.request(next++);
       const started = performance.now();
       try {
-        const status = await post(agent, target, headers, body);
+        const status = await send(agent, target, request);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       } catch {
         errors++;
@@ -53,21 +60,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return { elapsedMs, latenciesMs, statuses, errors, firstSentAt };
 }
 
-function post(
-  agent: http.Agent,
-  target: URL,
-  headers: Record<string, string>,
-  body: string | Buffer,
-) {
+function send(agent: http.Agent, target: URL, { headers, body, method, path }: LoadRequest) {
   return new Promise<number>((resolve, reject) => {
     const request = http.request(
       {
         agent,
         host: target.hostname,
         port: target.port,
-        path: target.pathname,
-        method: "POST",
-        headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+        path: path ?? target.pathname,
+        method: method ?? "POST",
+        headers: body ? { ...headers, "content-length": String(Buffer.byteLength(body)) } : headers,
       },
       (response) => {
         response.resume();

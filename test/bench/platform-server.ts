@@ -30,11 +30,7 @@ export async function startPlatformServer(env: Record<string, string>): Promise<
   const demo = JSON.parse(
     fs.readFileSync(path.join(dataDir, "demo-account.json"), "utf8"),
   ) as DemoAccount;
-  const address = JSON.parse(fs.readFileSync(path.join(dataDir, "postgres.json"), "utf8")) as {
-    host: string;
-    port: number;
-  };
-  const databaseUrl = `postgresql://postgres:postgres@${address.host}:${address.port}/postgres`;
+  const databaseUrl = env.DATABASE_URL ?? embeddedDatabaseUrl(dataDir);
   return {
     ...child,
     url,
@@ -47,4 +43,13 @@ export async function startPlatformServer(env: Record<string, string>): Promise<
       if (!process.env.BENCH_KEEP_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The address of the PGlite the server runs for its data folder (no DATABASE_URL). */
+function embeddedDatabaseUrl(dataDir: string): string {
+  const address = JSON.parse(fs.readFileSync(path.join(dataDir, "postgres.json"), "utf8")) as {
+    host: string;
+    port: number;
+  };
+  return `postgresql://postgres:postgres@${address.host}:${address.port}/postgres`;
 }

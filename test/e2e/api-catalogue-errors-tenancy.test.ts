@@ -258,3 +258,17 @@ describe("Sandbox Mode", () => {
     expect((await api("GET", `/orders/${order.id}`)).status).toBe(404);
   });
 });
+
+// Last in this file: it breaks the database on purpose.
+describe("a failure inside the server", () => {
+  it("answers 500 SERVER_ERROR without internals, and shows no key whose read was not logged", async () => {
+    await prisma().$executeRawUnsafe("DROP TABLE key_access_logs");
+    const answer = await api("GET", `/orders/${orderId}?include=keys`);
+    expect(answer.status).toBe(500);
+    expect(answer.body).toEqual({
+      error: { code: "SERVER_ERROR", message: "Internal error", details: {} },
+    });
+    expect(answer.text).not.toMatch(/key_access_logs|prisma|at .*\.ts/i);
+    expect(answer.text).not.toContain('"key"');
+  });
+});

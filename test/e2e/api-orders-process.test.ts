@@ -215,9 +215,9 @@ describe("GET /orders/{id}?include=keys", () => {
 describe("GET /orders filters", () => {
   it("filters by store_order_id and shop_id", async () => {
     const byRef = await api("GET", "/orders?store_order_id=9101");
-    expect(byRef.body.data.map((order: { store_order_id: string }) => order.store_order_id)).toEqual(
-      ["9101"],
-    );
+    expect(
+      byRef.body.data.map((order: { store_order_id: string }) => order.store_order_id),
+    ).toEqual(["9101"]);
     const shopId = server.demo.shops.woocommerce.id;
     const byShop = await api("GET", `/orders?shop_id=${shopId}&limit=100`);
     expect(byShop.body.meta.total).toBe(4);

@@ -172,17 +172,11 @@ describe("deliveries", () => {
       expect(bad.status, query).toBe(400);
     }
 
-    const replay = await api(
-      "POST",
-      `/webhooks/${id}/deliveries/${failed.body.data[0].id}/replay`,
-    );
+    const replay = await api("POST", `/webhooks/${id}/deliveries/${failed.body.data[0].id}/replay`);
     expect(replay.status).toBe(202);
     expect(replay.body.data.replay_of).toBe(failed.body.data[0].id);
     await waitFor(() => receiver.received.length >= 2);
-    const missing = await api(
-      "POST",
-      `/webhooks/${id}/deliveries/${crypto.randomUUID()}/replay`,
-    );
+    const missing = await api("POST", `/webhooks/${id}/deliveries/${crypto.randomUUID()}/replay`);
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("DELIVERY_NOT_FOUND");
   });
@@ -191,12 +185,9 @@ describe("deliveries", () => {
 describe("permissions and tenants", () => {
   it("refuses changes to a read-only key with 403 FORBIDDEN", async () => {
     const { id } = await createEndpoint();
-    const reader = await createApiKey(
-      server.platform.db.prisma,
-      server.demo.account_id,
-      "reader",
-      { permissions: ["read"] },
-    );
+    const reader = await createApiKey(server.platform.db.prisma, server.demo.account_id, "reader", {
+      permissions: ["read"],
+    });
     const options = { key: reader.key };
     expect((await api("GET", `/webhooks/${id}`, options)).status).toBe(200);
     for (const [method, path] of [

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@premiumcdkeys/core";
+import { checkAnswer } from "../support/api-client.ts";
 import { fixture, postShopify, postWoo } from "../support/shop-deliveries.ts";
 import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
 
@@ -38,8 +39,13 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-function get(path: string, key: string | null = server.demo.api_key) {
-  return fetch(server.url + path, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+/** GETs from the API; every answer is checked against the OpenAPI document on the way. */
+async function get(path: string, key: string | null = server.demo.api_key) {
+  const response = await fetch(server.url + path, {
+    headers: key ? { authorization: `Bearer ${key}` } : {},
+  });
+  await checkAnswer("GET", path, response);
+  return response;
 }
 
 describe("GET /api/v1/orders", () => {
@@ -87,6 +93,7 @@ describe("GET /api/v1/orders", () => {
 
   it("accepts the key as ?api_key= too", async () => {
     const response = await fetch(`${server.url}/api/v1/orders?api_key=${server.demo.api_key}`);
+    await checkAnswer("GET", "/api/v1/orders", response);
     expect(response.status).toBe(200);
   });
 });
@@ -154,6 +161,7 @@ describe("authentication and errors", () => {
       },
       body: "{nope",
     });
+    await checkAnswer("POST", "/api/v1/webhooks", response);
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe("MALFORMED_JSON");
   });

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkAnswer } from "../support/api-client.ts";
 import { fixture, postShopify, withIds } from "../support/shop-deliveries.ts";
 import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
 import { startWebhookReceiver } from "../support/webhook-receiver.ts";
@@ -24,12 +25,15 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-function api(method: string, path: string, body?: unknown) {
-  return fetch(server.url + path, {
+/** Calls the API; every answer is checked against the OpenAPI document on the way. */
+async function api(method: string, path: string, body?: unknown) {
+  const response = await fetch(server.url + path, {
     method,
     headers: { authorization: `Bearer ${server.demo.api_key}`, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  await checkAnswer(method, path, response);
+  return response;
 }
 
 let sequence = 0;

@@ -37,14 +37,18 @@ async function setTier(tier: string, rateLimitPerMinute: number | null = null) {
 /** Waits for a fresh minute when the current one is nearly over, so one window holds the test. */
 async function startOfAMinute() {
   const intoMinute = (Date.now() / 1000) % 60;
-  if (intoMinute > 40) await new Promise((resolve) => setTimeout(resolve, (61 - intoMinute) * 1000));
+  if (intoMinute > 40)
+    await new Promise((resolve) => setTimeout(resolve, (61 - intoMinute) * 1000));
 }
 
 describe("tier limits held in the database", () => {
   it("lets 60 requests a minute through on Standard, across two server processes", async () => {
     await setTier("standard");
     await startOfAMinute();
-    const apis = [apiClient(first.url, first.demo.api_key), apiClient(secondUrl, first.demo.api_key)];
+    const apis = [
+      apiClient(first.url, first.demo.api_key),
+      apiClient(secondUrl, first.demo.api_key),
+    ];
 
     const answers = [];
     for (let index = 0; index < 80; index++) {

@@ -18,7 +18,7 @@ function openApi(): Promise<OpenAPIBackend> {
     quick: true,
     // uuid, date-time and uri are checked too, not only types.
     customizeAjv: (ajv) => {
-      addFormats(ajv as unknown as Parameters<typeof addFormats>[0]);
+      addFormats(ajv);
       return ajv;
     },
   }).init();
@@ -119,4 +119,14 @@ export async function checkAgainstDocument(
   if (!headerResult.valid) {
     throw new Error(`${where}: headers differ: ${JSON.stringify(headerResult.errors)}`);
   }
+}
+
+/**
+ * The same check for a `fetch` answer of a test's own (`path` from `/api/v1` on); the
+ * response is cloned, so the caller can still read its body.
+ */
+export async function checkAnswer(method: string, path: string, response: Response) {
+  const text = await response.clone().text();
+  const apiPath = path.replace(/^\/api\/v1/, "");
+  await checkAgainstDocument(method, apiPath, response, text ? JSON.parse(text) : undefined);
 }

@@ -17,7 +17,25 @@ export class ApiCallError extends Error {
 
 export function apiClient(baseUrl: string, apiKey: string): ApiClient {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${baseUrl}${path}`, {
+    const response = await send(method, path, body);
+    const text = await response.text();
+    if (!response.ok) throw new ApiCallError(response.status, text, method, path);
+    return JSON.parse(text) as T;
+  }
+
+  /** The demo account is on Standard (60 a minute): a 429 waits for Retry-After and tries again. */
+  async function send(method: string, path: string, body?: unknown): Promise<Response> {
+    for (;;) {
+      const response = await once(method, path, body);
+      if (response.status !== 429) return response;
+      await response.body?.cancel();
+      const seconds = Math.min(60, Number(response.headers.get("retry-after")) || 1);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    }
+  }
+
+  function once(method: string, path: string, body?: unknown) {
+    return fetch(`${baseUrl}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${apiKey}`,
@@ -25,9 +43,6 @@ export function apiClient(baseUrl: string, apiKey: string): ApiClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const text = await response.text();
-    if (!response.ok) throw new ApiCallError(response.status, text, method, path);
-    return JSON.parse(text) as T;
   }
 
   return {

@@ -38,14 +38,15 @@ export async function followOrder(
   const deadline = Date.now() + timeoutMs;
   const story: OrderStory = { played, settled: false, keys: new Map(), mails: [], webhooks: [] };
 
-  const found = await poll(deadline, () => findListed(api, played));
+  const found = await poll(deadline, () => findListed(api, played), 500);
   if (!found) return story;
 
   const detailOf = async () =>
     (await api.get<{ data: OrderDetail }>(`/api/v1/orders/${found.id}`)).data;
   let detail = await detailOf();
+  // Every half second: the demo account's API limit is 60 requests a minute.
   while (!FINAL_STATUSES.includes(detail.status) && Date.now() < deadline) {
-    await sleep(100);
+    await sleep(500);
     detail = await detailOf();
   }
   story.detail = detail;
@@ -81,11 +82,15 @@ function eventsFor(endpoint: DemoEndpoint, orderId: string): ArrivedWebhook[] {
     }));
 }
 
-async function poll<T>(deadline: number, check: () => T | Promise<T>): Promise<T | undefined> {
+async function poll<T>(
+  deadline: number,
+  check: () => T | Promise<T>,
+  intervalMs = 100,
+): Promise<T | undefined> {
   for (;;) {
     const value = await check();
     if (value || Date.now() >= deadline) return value || undefined;
-    await sleep(100);
+    await sleep(intervalMs);
   }
 }
 

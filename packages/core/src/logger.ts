@@ -16,7 +16,16 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       base: { service: "premiumcdkeys" },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
-        paths: ["secret", "*.secret", "apiKey", "*.apiKey", "authorization", "*.authorization"],
+        paths: [
+          "secret",
+          "*.secret",
+          "apiKey",
+          "*.apiKey",
+          "api_key",
+          "*.api_key",
+          "authorization",
+          "*.authorization",
+        ],
         censor: "[redacted]",
       },
     },

@@ -4,6 +4,8 @@ import type { PrismaClient } from "../db/types.ts";
 /** How long an answer is kept for its Idempotency-Key. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
+const ABANDONED_CLAIM_MS = 2 * 60 * 1000;
+
 export type StoredAnswer = { status: number; body: string };
 
 export type IdempotentResult =
@@ -27,8 +29,17 @@ export async function runIdempotent(
   answer: () => Promise<StoredAnswer>,
 ): Promise<IdempotentResult> {
   const { accountId, key, fingerprint } = scope;
+  // Answers older than a day are forgotten; a claim never answered within two minutes belongs to
+  // a process that died mid-request, and is given up so the key can be used again.
   const expired = new Date(Date.now() - IDEMPOTENCY_TTL_MS);
-  await prisma.idempotencyKey.deleteMany({ where: { accountId, key, createdAt: { lt: expired } } });
+  const abandoned = new Date(Date.now() - ABANDONED_CLAIM_MS);
+  await prisma.idempotencyKey.deleteMany({
+    where: {
+      accountId,
+      key,
+      OR: [{ createdAt: { lt: expired } }, { status: null, createdAt: { lt: abandoned } }],
+    },
+  });
 
   const claimed = await prisma.$queryRaw<{ id: string }[]>`
     INSERT INTO idempotency_keys (id, account_id, key, request_hash)

@@ -1,0 +1,52 @@
+// `npm run account -- sandbox on|off` and `tier standard|business|enterprise [--limit N]`: the
+// account settings the dashboard will offer (Settings, API, Sandbox Mode; the API tier).
+import { parseArgs } from "node:util";
+import { setSandboxMode, TIER_LIMITS } from "@premiumcdkeys/core";
+import { resolveAccount, withPlatform } from "../commands/command-platform.ts";
+
+const USAGE = `usage:
+  npm run account -- sandbox on|off [--account <id>]
+  npm run account -- tier standard|business|enterprise [--limit <requests per minute>]
+                     [--account <id>]`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { account: { type: "string" }, limit: { type: "string" } },
+});
+const [setting, value] = positionals;
+if (!["sandbox", "tier"].includes(setting ?? "")) {
+  console.log(USAGE);
+  process.exit(2);
+}
+
+// Arguments are checked before the database is opened, so a typo fails at once.
+const limit = values.limit === undefined ? null : Number(values.limit);
+if (setting === "sandbox" && value !== "on" && value !== "off") fail("sandbox takes on or off");
+if (setting === "tier" && value !== "enterprise" && !(value in TIER_LIMITS)) {
+  fail("tier takes standard, business or enterprise");
+}
+if (value === "enterprise" && (!Number.isInteger(limit) || limit! < 1 || limit! > 1_000_000)) {
+  fail("enterprise needs --limit, whole requests per minute (1 to 1000000)");
+}
+
+await withPlatform(async (platform) => {
+  const account = await resolveAccount(platform, values.account);
+  const prisma = platform.db.prisma;
+
+  if (setting === "sandbox") {
+    await setSandboxMode(prisma, account.id, value === "on");
+    console.log(`Sandbox Mode ${value} for ${account.id}`);
+    return;
+  }
+
+  await prisma.account.update({
+    where: { id: account.id },
+    data: { tier: value, rateLimitPerMinute: value === "enterprise" ? limit : null },
+  });
+  console.log(`Tier ${value}${limit ? ` (${limit}/min)` : ""} for ${account.id}`);
+});
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
