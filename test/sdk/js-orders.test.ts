@@ -1,6 +1,7 @@
 // The JavaScript client against the real server (real HTTP, real database, orders placed through
 // the signed shop webhooks): orders, pagination, typed errors, configuration.
 import { setTimeout as sleep } from "node:timers/promises";
+import { SETUP_TIMEOUT_MS } from "./timeouts.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@premiumcdkeys/core";
 import {
@@ -29,7 +30,7 @@ beforeAll(async () => {
   server = await startTestServer();
   client = new PremiumCDKeys(server.demo.api_key, { baseUrl: server.url });
   orders = await seedOrders(server);
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 describe("orders.list", () => {
@@ -185,7 +186,7 @@ describe("orders.process", () => {
     const delivered = await waitFor(async () => {
       const order = await client.orders.get(orders.unmapped);
       return order.status === "delivered" ? order : undefined;
-    });
+    }, 60_000);
     expect(delivered.lines[0].purchases).toHaveLength(1);
     const purchases = await server.platform.db.prisma.purchase.count({
       where: { line: { orderId: orders.unmapped } },

@@ -1,5 +1,6 @@
 // The JavaScript client against the real server: webhook endpoint management (with real signed
 // deliveries to a receiver on loopback), products and suppliers.
+import { SETUP_TIMEOUT_MS } from "./timeouts.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DeliveryNotFoundError,
@@ -22,7 +23,7 @@ beforeAll(async () => {
   receiver = await startWebhookReceiver();
   server = await startTestServer();
   client = new PremiumCDKeys(server.demo.api_key, { baseUrl: server.url });
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(async () => {
   await server?.close();
   await receiver?.close();
