@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { COMPILE_TIMEOUT_MS, SETUP_TIMEOUT_MS } from "./timeouts.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { seedOrders, type SeededOrders } from "./seed-orders.ts";
@@ -22,7 +23,7 @@ beforeAll(async () => {
   await run(process.execPath, [path.join(sdkDir, "scripts/build.mjs")], { cwd: sdkDir });
   server = await startTestServer();
   orders = await seedOrders(server, 0);
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 /** What both scripts print: the file Node loaded, and the results of real calls. */
@@ -85,11 +86,13 @@ describe("the built package", () => {
     expect(result.verified).toBe(true);
   });
 
-  it("has type declarations that TypeScript reads from ES modules and from CommonJS", async () => {
-    const consumer = fs.mkdtempSync(path.join(os.tmpdir(), "pck-sdk-types-"));
-    fs.mkdirSync(path.join(consumer, "node_modules/@premiumcdkeys"), { recursive: true });
-    fs.symlinkSync(sdkDir, path.join(consumer, "node_modules/@premiumcdkeys/sdk"));
-    const body = `
+  it(
+    "has type declarations that TypeScript reads from ES modules and from CommonJS",
+    async () => {
+      const consumer = fs.mkdtempSync(path.join(os.tmpdir(), "pck-sdk-types-"));
+      fs.mkdirSync(path.join(consumer, "node_modules/@premiumcdkeys"), { recursive: true });
+      fs.symlinkSync(sdkDir, path.join(consumer, "node_modules/@premiumcdkeys/sdk"));
+      const body = `
       const client = new PremiumCDKeys("pck_test_x", { baseUrl: "http://127.0.0.1:1" });
       export async function use() {
         const page = await client.orders.list({ status: "pending" });
@@ -100,33 +103,35 @@ describe("the built package", () => {
         await client.orders.list({ status: "lost" });
         return [status, code];
       }`;
-    fs.writeFileSync(
-      path.join(consumer, "esm.mts"),
-      `import { PremiumCDKeys } from "@premiumcdkeys/sdk";\n${body}`,
-    );
-    fs.writeFileSync(
-      path.join(consumer, "cjs.cts"),
-      `import sdk = require("@premiumcdkeys/sdk");\nconst { PremiumCDKeys } = sdk;\n${body}`,
-    );
+      fs.writeFileSync(
+        path.join(consumer, "esm.mts"),
+        `import { PremiumCDKeys } from "@premiumcdkeys/sdk";\n${body}`,
+      );
+      fs.writeFileSync(
+        path.join(consumer, "cjs.cts"),
+        `import sdk = require("@premiumcdkeys/sdk");\nconst { PremiumCDKeys } = sdk;\n${body}`,
+      );
 
-    const tsc = path.join(root, "node_modules/typescript/bin/tsc");
-    const { stdout } = await run(process.execPath, [
-      tsc,
-      "--noEmit",
-      "--strict",
-      "--module",
-      "nodenext",
-      "--target",
-      "es2022",
-      "--types",
-      "node",
-      "--typeRoots",
-      path.join(root, "node_modules/@types"),
-      path.join(consumer, "esm.mts"),
-      path.join(consumer, "cjs.cts"),
-    ]).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
-    expect(stdout).toBe("");
-  });
+      const tsc = path.join(root, "node_modules/typescript/bin/tsc");
+      const { stdout } = await run(process.execPath, [
+        tsc,
+        "--noEmit",
+        "--strict",
+        "--module",
+        "nodenext",
+        "--target",
+        "es2022",
+        "--types",
+        "node",
+        "--typeRoots",
+        path.join(root, "node_modules/@types"),
+        path.join(consumer, "esm.mts"),
+        path.join(consumer, "cjs.cts"),
+      ]).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+      expect(stdout).toBe("");
+    },
+    COMPILE_TIMEOUT_MS,
+  );
 
   it("ships only the builds, depends on nothing, and states its version once", async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(sdkDir, "package.json"), "utf8"));

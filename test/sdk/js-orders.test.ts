@@ -1,6 +1,7 @@
 // The JavaScript client against the real server (real HTTP, real database, orders placed through
 // the signed shop webhooks): orders, pagination, typed errors, configuration.
 import { setTimeout as sleep } from "node:timers/promises";
+import { SETUP_TIMEOUT_MS } from "./timeouts.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@premiumcdkeys/core";
 import {
@@ -29,7 +30,7 @@ beforeAll(async () => {
   server = await startTestServer();
   client = new PremiumCDKeys(server.demo.api_key, { baseUrl: server.url });
   orders = await seedOrders(server);
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 describe("orders.list", () => {
@@ -63,6 +64,14 @@ describe("orders.list", () => {
 
     expect(byShop.data.map((order) => order.id)).toEqual([orders.shopify]);
     expect(byReference.data.map((order) => order.id)).toEqual([orders.shopify]);
+  });
+
+  it("sends a hostile filter value as one value, which the server refuses by name", async () => {
+    const status = "pending&limit=1&api_key=stolen" as "pending";
+    const error = await client.orders.list({ status }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields.map((field) => field.field)).toEqual(["status"]);
   });
 
   it("throws a ValidationError naming the field the server refused", async () => {
@@ -113,18 +122,24 @@ describe("orders.get", () => {
     expect(order.lines[0].purchases[0]).not.toHaveProperty("key");
   });
 
-  it.each(["does-not-exist", "a/b", "../webhooks", "%2e%2e", crypto.randomUUID()])(
-    "throws OrderNotFoundError for the id %j, sent as one encoded path segment",
-    async (id) => {
-      const error = await client.orders.get(id).catch((caught: unknown) => caught);
+  it.each([
+    "does-not-exist",
+    "a/b",
+    "../webhooks",
+    "%2e%2e",
+    "x\u0000y",
+    "ünïcödé",
+    "x".repeat(2000),
+    crypto.randomUUID(),
+  ])("throws OrderNotFoundError for the id %j, sent as one encoded path segment", async (id) => {
+    const error = await client.orders.get(id).catch((caught: unknown) => caught);
 
-      expect(error).toBeInstanceOf(OrderNotFoundError);
-      expect(error).toBeInstanceOf(NotFoundError);
-      expect(error).toBeInstanceOf(ApiError);
-      expect(error).toBeInstanceOf(PremiumCDKeysError);
-      expect(error).toMatchObject({ code: "ORDER_NOT_FOUND", status: 404, details: {} });
-    },
-  );
+    expect(error).toBeInstanceOf(OrderNotFoundError);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toBeInstanceOf(PremiumCDKeysError);
+    expect(error).toMatchObject({ code: "ORDER_NOT_FOUND", status: 404, details: {} });
+  });
 
   it.each(["", ".", ".."])("refuses the id %j before sending anything", async (id) => {
     await expect(client.orders.get(id)).rejects.toThrow(TypeError);
@@ -171,7 +186,7 @@ describe("orders.process", () => {
     const delivered = await waitFor(async () => {
       const order = await client.orders.get(orders.unmapped);
       return order.status === "delivered" ? order : undefined;
-    });
+    }, 60_000);
     expect(delivered.lines[0].purchases).toHaveLength(1);
     const purchases = await server.platform.db.prisma.purchase.count({
       where: { line: { orderId: orders.unmapped } },

@@ -6,6 +6,7 @@ import {
   ApiError,
   ConnectionError,
   InvalidResponseError,
+  NotFoundError,
   PremiumCDKeys,
   RateLimitedError,
   ServerError,
@@ -64,6 +65,41 @@ describe("requests", () => {
       TypeError,
     );
     expect(server.seen).toHaveLength(3);
+  });
+});
+
+describe("hostile answers", () => {
+  it.each([
+    ["a code that is not one", { error: { code: "<script>", message: "x", details: {} } }],
+    ["a code that is not text", { error: { code: { toString: 1 }, message: 42, details: [] } }],
+    ["no envelope", { message: "Not here" }],
+  ])("falls back to the status's code for %s", async (_name, body) => {
+    const { client } = await clientFor([json(404, body)]);
+    const error = await client.orders.get("o1").catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ code: "NOT_FOUND", status: 404, details: {} });
+  });
+
+  it.each([
+    ["null", "null"],
+    ["a list", "[1,2]"],
+    ["a page without meta", '{"data":[]}'],
+  ])("throws InvalidResponseError for a 200 of %s", async (_name, body) => {
+    const { client } = await clientFor([{ status: 200, body }]);
+    await expect(client.orders.list()).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+
+  it("keeps a base URL's path prefix and sends every id as one encoded segment", async () => {
+    const { server } = await clientFor([json(200, { data: {} })]);
+    const prefixed = new PremiumCDKeys(KEY, { baseUrl: `${server.url}/gateway/` });
+    await prefixed.orders.get("a/../../b?c#d");
+    await prefixed.suppliers.stock("sand box", "é/1");
+
+    expect(server.seen.map((request) => request.url)).toEqual([
+      "/gateway/api/v1/orders/a%2F..%2F..%2Fb%3Fc%23d",
+      "/gateway/api/v1/suppliers/sand%20box/products/%C3%A9%2F1/stock",
+    ]);
   });
 });
 

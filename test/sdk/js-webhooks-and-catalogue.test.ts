@@ -1,5 +1,6 @@
 // The JavaScript client against the real server: webhook endpoint management (with real signed
 // deliveries to a receiver on loopback), products and suppliers.
+import { SETUP_TIMEOUT_MS } from "./timeouts.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DeliveryNotFoundError,
@@ -22,7 +23,7 @@ beforeAll(async () => {
   receiver = await startWebhookReceiver();
   server = await startTestServer();
   client = new PremiumCDKeys(server.demo.api_key, { baseUrl: server.url });
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(async () => {
   await server?.close();
   await receiver?.close();
@@ -69,6 +70,11 @@ describe("webhook endpoints", () => {
     const page = await client.webhooks.deliveries(endpoint.id, { status: "succeeded" });
     expect(page.data.length).toBeGreaterThan(0);
     expect(page.data[0].attempt_log[0]).toMatchObject({ status_code: 200 });
+
+    const tests = await client.webhooks.deliveries(endpoint.id, { event: "webhook.test" });
+    expect(tests.data.map((delivery) => delivery.event)).toEqual(["webhook.test"]);
+    const none = await client.webhooks.deliveries(endpoint.id, { event: "order.failed" });
+    expect(none.meta.total).toBe(0);
 
     const all = [];
     for await (const delivery of client.webhooks.iterateDeliveries(endpoint.id, { limit: 1 })) {

@@ -8,6 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { PHP_SCRIPT_TIMEOUT_MS, SETUP_TIMEOUT_MS } from "./timeouts.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@premiumcdkeys/core";
 import { mapSandboxProduct } from "../support/catalogue.ts";
@@ -41,7 +42,7 @@ beforeAll(async () => {
   readOnlyKey = (
     await createApiKey(prisma, server.demo.account_id, "read only", { permissions: ["read"] })
   ).key;
-});
+}, SETUP_TIMEOUT_MS);
 afterAll(() => server?.close());
 
 type PhpRun = { exitCode: number; output: string };
@@ -53,7 +54,7 @@ function runPhp(script: string, fixtures: Record<string, unknown> = {}, env = {}
       "php",
       [path.join(testsDir, script)],
       {
-        timeout: 120_000,
+        timeout: PHP_SCRIPT_TIMEOUT_MS,
         env: {
           ...process.env,
           PREMIUMCDKEYS_BASE_URL: server.url,
@@ -81,62 +82,82 @@ function expectAllPassed(run: PhpRun) {
 }
 
 describe("PHP client against the real server", () => {
-  it("orders: the contract's lines, filters, pages, get, include keys, process, errors", async () => {
-    // An integrator maps the product; process() then buys the waiting order (orders_test.php).
-    await mapSandboxProduct(server, UNMAPPED_SKU, "SBX-GAMEPASS-3M");
+  it(
+    "orders: the contract's lines, filters, pages, get, include keys, process, errors",
+    async () => {
+      // An integrator maps the product; process() then buys the waiting order (orders_test.php).
+      await mapSandboxProduct(server, UNMAPPED_SKU, "SBX-GAMEPASS-3M");
 
-    const run = await runPhp("orders_test.php", {
-      orders,
-      shopify_shop_id: server.demo.shops.shopify.id,
-      other_account_key: otherAccountKey,
-      standard_account_key: standardAccountKey,
-      read_only_key: readOnlyKey,
-    });
+      const run = await runPhp("orders_test.php", {
+        orders,
+        shopify_shop_id: server.demo.shops.shopify.id,
+        other_account_key: otherAccountKey,
+        standard_account_key: standardAccountKey,
+        read_only_key: readOnlyKey,
+      });
 
-    expectAllPassed(run);
-    const purchases = await server.platform.db.prisma.purchase.count({
-      where: { line: { orderId: orders.unmapped } },
-    });
-    expect(purchases).toBe(1);
-  });
-
-  it("products and suppliers", async () => {
-    const rows = await server.platform.db.prisma.product.findMany({
-      where: { accountId: server.demo.account_id },
-      include: { offers: true },
-      orderBy: { createdAt: "asc" },
-    });
-    const products = rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      supplier_product_id: row.offers[0]?.supplierProductId,
-    }));
-    expectAllPassed(await runPhp("catalogue_test.php", { products }));
-  });
-
-  it("webhook endpoints, with signatures of real deliveries verified in PHP", async () => {
-    const receiver = await startFileReceiver();
-    try {
-      const run = await runPhp(
-        "webhooks_test.php",
-        { receiver_url: receiver.url },
-        { PCK_RECEIVED_FILE: receiver.file },
-      );
       expectAllPassed(run);
-    } finally {
-      await receiver.close();
-    }
-  });
+      const purchases = await server.platform.db.prisma.purchase.count({
+        where: { line: { orderId: orders.unmapped } },
+      });
+      expect(purchases).toBe(1);
+    },
+    PHP_SCRIPT_TIMEOUT_MS,
+  );
+
+  it(
+    "products and suppliers",
+    async () => {
+      const rows = await server.platform.db.prisma.product.findMany({
+        where: { accountId: server.demo.account_id },
+        include: { offers: true },
+        orderBy: { createdAt: "asc" },
+      });
+      const products = rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        supplier_product_id: row.offers[0]?.supplierProductId,
+      }));
+      expectAllPassed(await runPhp("catalogue_test.php", { products }));
+    },
+    PHP_SCRIPT_TIMEOUT_MS,
+  );
+
+  it(
+    "webhook endpoints, with signatures of real deliveries verified in PHP",
+    async () => {
+      const receiver = await startFileReceiver();
+      try {
+        const run = await runPhp(
+          "webhooks_test.php",
+          { receiver_url: receiver.url },
+          { PCK_RECEIVED_FILE: receiver.file },
+        );
+        expectAllPassed(run);
+      } finally {
+        await receiver.close();
+      }
+    },
+    PHP_SCRIPT_TIMEOUT_MS,
+  );
 });
 
 describe("PHP client on its own", () => {
-  it("verifies webhook signatures of known values", async () => {
-    expectAllPassed(await runPhp("signature_test.php"));
-  });
+  it(
+    "verifies webhook signatures of known values",
+    async () => {
+      expectAllPassed(await runPhp("signature_test.php"));
+    },
+    PHP_SCRIPT_TIMEOUT_MS,
+  );
 
-  it("is a PSR-4 package whose autoload.php loads every class", async () => {
-    expectAllPassed(await runPhp("package_test.php"));
-  });
+  it(
+    "is a PSR-4 package whose autoload.php loads every class",
+    async () => {
+      expectAllPassed(await runPhp("package_test.php"));
+    },
+    PHP_SCRIPT_TIMEOUT_MS,
+  );
 });
 
 describe("PHP client against scripted servers (answers the real server cannot give on demand)", () => {
@@ -151,6 +172,9 @@ describe("PHP client against scripted servers (answers the real server cannot gi
     html_502: [{ status: 502, body: "<html>Bad gateway</html>" }],
     html_200: [{ status: 200, body: "<html>captive portal</html>" }],
     teapot: [json(418, { error: { code: "TEAPOT", message: "Short", details: { a: 1 } } })],
+    hostile_envelope: [json(404, { error: { code: "<script>", message: 42, details: "x" } })],
+    json_null: [{ status: 200, body: "null" }],
+    page_without_meta: [{ status: 200, body: '{"data":[]}' }],
   };
   const started: Record<string, ScriptedServer> = {};
 
@@ -158,40 +182,46 @@ describe("PHP client against scripted servers (answers the real server cannot gi
     await Promise.all(Object.values(started).map((scripted) => scripted.close()));
   });
 
-  it("retries 429 after the wait, times out, and types every odd answer", async () => {
-    for (const [name, script] of Object.entries(scripts)) {
-      started[name] = await startScriptedServer(script);
-    }
-    started.elsewhere = await startScriptedServer([EMPTY_PAGE]);
-    started.redirect = await startScriptedServer([
-      { status: 302, headers: { location: `${started.elsewhere.url}/api/v1/orders` } },
-    ]);
-    const refused = await startScriptedServer([EMPTY_PAGE]);
-    await refused.close();
-    const urls = Object.fromEntries(Object.entries(started).map(([name, s]) => [name, s.url]));
+  it(
+    "retries 429 after the wait, times out, and types every odd answer",
+    async () => {
+      for (const [name, script] of Object.entries(scripts)) {
+        started[name] = await startScriptedServer(script);
+      }
+      started.elsewhere = await startScriptedServer([EMPTY_PAGE]);
+      started.redirect = await startScriptedServer([
+        { status: 302, headers: { location: `${started.elsewhere.url}/api/v1/orders` } },
+      ]);
+      const refused = await startScriptedServer([EMPTY_PAGE]);
+      await refused.close();
+      const urls = Object.fromEntries(Object.entries(started).map(([name, s]) => [name, s.url]));
 
-    expectAllPassed(
-      await runPhp("transport_test.php", { scripted: { ...urls, refused: refused.url } }),
-    );
+      expectAllPassed(
+        await runPhp("transport_test.php", { scripted: { ...urls, refused: refused.url } }),
+      );
 
-    const [plain] = started.empty_page.seen;
-    expect(plain.url).toBe("/api/v1/orders?status=pending&from=2026-07-14T10%3A00%3A00%2B00%3A00");
-    expect(plain.headers.authorization).toBe("Bearer pck_test_0123456789abcdefghijklmnopqrstuv");
-    expect(plain.headers["user-agent"]).toMatch(/^premiumcdkeys-sdk-php\/\d+\.\d+\.\d+ php\//);
+      const [plain] = started.empty_page.seen;
+      expect(plain.url).toBe(
+        "/api/v1/orders?status=pending&from=2026-07-14T10%3A00%3A00%2B00%3A00",
+      );
+      expect(plain.headers.authorization).toBe("Bearer pck_test_0123456789abcdefghijklmnopqrstuv");
+      expect(plain.headers["user-agent"]).toMatch(/^premiumcdkeys-sdk-php\/\d+\.\d+\.\d+ php\//);
 
-    const retried = started.rate_limited_then_ok.seen;
-    expect(retried).toHaveLength(2);
-    expect(retried[1].at - retried[0].at).toBeGreaterThanOrEqual(950);
+      const retried = started.rate_limited_then_ok.seen;
+      expect(retried).toHaveLength(2);
+      expect(retried[1].at - retried[0].at).toBeGreaterThanOrEqual(950);
 
-    const processed = started.process_rate_limited.seen;
-    expect(processed.map((request) => request.method)).toEqual(["POST", "POST"]);
-    expect(processed[0].headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(processed[1].headers["idempotency-key"]).toBe(processed[0].headers["idempotency-key"]);
+      const processed = started.process_rate_limited.seen;
+      expect(processed.map((request) => request.method)).toEqual(["POST", "POST"]);
+      expect(processed[0].headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(processed[1].headers["idempotency-key"]).toBe(processed[0].headers["idempotency-key"]);
 
-    expect(started.rate_limited_always.seen).toHaveLength(3);
-    expect(started.rate_limited_long.seen).toHaveLength(1);
-    expect(started.elsewhere.seen).toHaveLength(0);
-  });
+      expect(started.rate_limited_always.seen).toHaveLength(3);
+      expect(started.rate_limited_long.seen).toHaveLength(1);
+      expect(started.elsewhere.seen).toHaveLength(0);
+    },
+    PHP_SCRIPT_TIMEOUT_MS,
+  );
 });
 
 /** A webhook receiver on loopback that appends each delivery, exact body and headers, to a file. */

@@ -66,7 +66,7 @@ export async function seedOrders(server: TestServer, extraPaid = 4): Promise<See
       const settled = rows.filter((row) => ["delivered", "pending"].includes(row.status));
       return settled.length === extraPaid + 3 ? rows : undefined;
     },
-    30_000,
+    90_000,
     "seeded orders to settle",
   );
 

@@ -67,7 +67,7 @@ function fixture(string $name): mixed
 }
 
 /** Polls $check every 50 ms until it returns something truthy, for up to $seconds. */
-function wait_for(callable $check, float $seconds = 20.0): mixed
+function wait_for(callable $check, float $seconds = 60.0): mixed
 {
     $deadline = microtime(true) + $seconds;
     do {

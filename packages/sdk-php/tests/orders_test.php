@@ -59,6 +59,12 @@ test('filters by shop_id and store_order_id', function () use ($apiKey, $orders)
     assert_same([$orders['shopify']], array_column($byReference['data'], 'id'), 'by reference');
 });
 
+test('sends a hostile filter value as one value, which the server refuses by name', function () use ($apiKey) {
+    $client = new Client($apiKey);
+    $error = assert_throws(ValidationException::class, fn () => $client->orders()->list(['status' => 'pending&limit=1&api_key=stolen']));
+    assert_same(['status'], array_column($error->getFields(), 'field'), 'fields');
+});
+
 test('throws ValidationException naming the refused field', function () use ($apiKey) {
     $client = new Client($apiKey);
     $error = assert_throws(ValidationException::class, fn () => $client->orders()->list(['limit' => 500]));
@@ -106,7 +112,7 @@ test("get() with ['include' => 'keys'] adds each unit's key code", function () u
 
 test('throws OrderNotFoundException for unknown and hostile ids, each sent as one segment', function () use ($apiKey) {
     $client = new Client($apiKey);
-    foreach (['does-not-exist', 'a/b', '../webhooks', '%2e%2e', "x\0y", '01a24247-90bd-7258-b20b-20429f0e906b'] as $id) {
+    foreach (['does-not-exist', 'a/b', '../webhooks', '%2e%2e', "x\0y", 'ünïcödé', str_repeat('x', 2000), '01a24247-90bd-7258-b20b-20429f0e906b'] as $id) {
         $error = assert_throws(OrderNotFoundException::class, fn () => $client->orders()->get($id));
         assert_true($error instanceof NotFoundException && $error instanceof ApiException, 'the hierarchy');
         assert_true($error instanceof PremiumCDKeysException, 'the common base');

@@ -96,6 +96,17 @@ test('keeps an unknown error code of a newer server on a plain ApiException', fu
     assert_same(['a' => 1], $error->getDetails(), 'details');
 });
 
+test('falls back to the status code when the envelope is not one', function () {
+    $error = assert_throws(PremiumCDKeys\Exception\NotFoundException::class, fn () => client_for('hostile_envelope')->orders()->get('o1'));
+    assert_same('NOT_FOUND', $error->getErrorCode(), 'code');
+    assert_same([], $error->getDetails(), 'details');
+});
+
+test('throws InvalidResponseException for a 200 of null or a page without meta', function () {
+    assert_throws(InvalidResponseException::class, fn () => client_for('json_null')->orders()->get('o1'));
+    assert_throws(InvalidResponseException::class, fn () => client_for('page_without_meta')->orders()->list());
+});
+
 test('does not follow a redirect, so the key never travels to another server', function () {
     $error = assert_throws(ApiException::class, fn () => client_for('redirect')->orders()->list());
     assert_same(302, $error->getCode(), 'status');
