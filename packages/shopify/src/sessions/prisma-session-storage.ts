@@ -1,5 +1,5 @@
 import type { KeyVault, PrismaClient } from "@premiumcdkeys/core";
-import { Session } from "@shopify/shopify-api";
+import type { Session } from "@shopify/shopify-api";
 import type { SessionStorage } from "@shopify/shopify-app-session-storage";
 
 type SessionRow = Awaited<ReturnType<PrismaClient["shopifySession"]["findUnique"]>> & {};
@@ -39,7 +39,7 @@ export class PrismaSessionStorage implements SessionStorage {
 
   async loadSession(id: string): Promise<Session | undefined> {
     const row = await this.prisma.shopifySession.findUnique({ where: { id } });
-    return row ? this.#toSession(row) : undefined;
+    return row ? this.#toSession(row, await sessionClass()) : undefined;
   }
 
   async deleteSession(id: string): Promise<boolean> {
@@ -54,18 +54,19 @@ export class PrismaSessionStorage implements SessionStorage {
 
   async findSessionsByShop(shop: string): Promise<Session[]> {
     const rows = await this.prisma.shopifySession.findMany({ where: { shop } });
-    return rows.map((row) => this.#toSession(row));
+    const SessionClass = await sessionClass();
+    return rows.map((row) => this.#toSession(row, SessionClass));
   }
 
   #seal(token: string | undefined, id: string, kind: string): Uint8Array<ArrayBuffer> | null {
     return token ? this.vault.seal(token, `shopify-session:${kind}:${id}`) : null;
   }
 
-  #toSession(row: SessionRow): Session {
+  #toSession(row: SessionRow, SessionClass: typeof Session): Session {
     const open = (seal: Uint8Array | null, kind: string) =>
       seal ? this.vault.openText(seal, `shopify-session:${kind}:${row.id}`) : undefined;
 
-    return new Session({
+    return new SessionClass({
       id: row.id,
       shop: row.shop,
       state: row.state,
@@ -78,6 +79,14 @@ export class PrismaSessionStorage implements SessionStorage {
       onlineAccessInfo: (row.onlineAccessInfo ?? undefined) as Session["onlineAccessInfo"],
     });
   }
+}
+
+/**
+ * Shopify's Session class, loaded on first use: its library takes a while to import, and servers
+ * without the Shopify app never need it.
+ */
+async function sessionClass(): Promise<typeof Session> {
+  return (await import("@shopify/shopify-api")).Session;
 }
 
 /** The id Shopify's libraries give a shop's offline session. */
