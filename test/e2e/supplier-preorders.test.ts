@@ -1,5 +1,6 @@
 // Image keys and pre-orders from the real adapters, and supplier callbacks at
 // POST /api/webhook/suppliers/{supplier}: authenticated, deduplicated, treated as hints.
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postWoo } from "../support/shop-deliveries.ts";
 import { startSmtpServer } from "../support/smtp-server.ts";
@@ -282,5 +283,28 @@ describe("supplier callbacks refused", () => {
       body: "x".repeat(6 * 1024 * 1024),
     });
     expect(big.status).toBe(413);
+  });
+});
+
+describe("logs", () => {
+  it("never carry supplier credentials or keys", () => {
+    const log = fs.readFileSync(server.logFile, "utf8");
+    expect(log).toContain("pre-order key collected");
+    const secrets = [
+      cw.credentials.clientSecret,
+      cw.credentials.signature,
+      kinguin.credentials.apiKey,
+      kinguin.credentials.webhookSecret,
+    ];
+    for (const secret of secrets) expect(log).not.toContain(secret);
+    const codes = [...cw.orders.values()].flatMap((entry) =>
+      entry.products.flatMap((line) => line.codes.map((code) => code.code)),
+    );
+    const serials = [...kinguin.orders.values()].flatMap((entry) =>
+      entry.keys.map((key) => key.serial),
+    );
+    for (const code of [...codes, ...serials].filter((value): value is string => Boolean(value))) {
+      expect(log).not.toContain(code.slice(0, 40));
+    }
   });
 });

@@ -112,7 +112,12 @@ async function refreshAll(deps: SupplierJobsDeps) {
       select: { id: true },
     });
     for (const product of products) {
-      await refreshProduct(deps.prisma, product.id, suppliers, deps.timeoutMs);
+      // One product's trouble must not stop the refresh of every other.
+      await refreshProduct(deps.prisma, product.id, suppliers, deps.timeoutMs).catch(
+        (error: unknown) => {
+          deps.log.warn({ err: error, productId: product.id }, "stock refresh failed");
+        },
+      );
     }
   }
   await checkBalances(deps, deps.log);
@@ -131,8 +136,8 @@ export async function checkBalances(deps: PreorderDeps, log: Logger): Promise<vo
     try {
       balance = await withSupplierTimeout(supplier.getBalance(), deps.timeoutMs);
     } catch (error) {
-      if (!(error instanceof SupplierError)) throw error;
-      log.warn({ connectionId: connection.id, code: error.code }, "supplier balance unavailable");
+      const code = error instanceof SupplierError ? error.code : "unreadable";
+      log.warn({ connectionId: connection.id, code }, "supplier balance unavailable");
       continue;
     }
     const low =
