@@ -237,6 +237,51 @@ describe("pre-orders", () => {
   });
 });
 
+describe("tenant walls", () => {
+  it("a callback proven with another account's secret never touches this account's orders", async () => {
+    const other = await prisma().account.create({ data: { name: "Another merchant" } });
+    const connected = await server.platform.supplierConnections.connect(other.id, {
+      supplier: "kinguin",
+      environment: "sandbox",
+      credentials: { apiKey: "another-key", webhookSecret: "another-secret" },
+      baseUrl: kinguin.url,
+    });
+    expect(connected.ok).toBe(true);
+
+    kinguin.addProduct({
+      productId: "kg-wall",
+      name: "Wall",
+      qty: 0,
+      priceMinor: 1000,
+      kind: "preorder",
+    });
+    await mapProduct(server, "P-WALL", [{ supplier: "kinguin", supplierProductId: "kg-wall" }]);
+    await order(5301, "P-WALL");
+    const waiting = await preordered(5301);
+    const supplierOrderId = waiting.purchases[0].supplierOrderId!;
+    kinguin.fillPreorder(supplierOrderId);
+
+    const event = { orderId: supplierOrderId, status: "completed" };
+    const foreign = await kinguin.webhook(
+      callbackUrl("kinguin"),
+      "order.status",
+      event,
+      "another-secret",
+    );
+    expect(foreign.status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await prisma().order.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe(
+      "processing",
+    );
+
+    await kinguin.webhook(callbackUrl("kinguin"), "order.status", {
+      ...event,
+      status: "completed ",
+    });
+    expect((await settled(5301)).status).toBe("delivered");
+  });
+});
+
 describe("supplier callbacks refused", () => {
   it("answers 401 in the envelope to a forged proof, and records nothing", async () => {
     const before = await prisma().supplierCallback.count();
