@@ -127,7 +127,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     },
     log,
   );
-  await schedulePeriodicJobs(prisma);
+  await schedulePeriodicJobs(prisma, {
+    refreshMs: config.supplierRefreshMs,
+    preorderCheckMs: config.preorderCheckMs,
+  });
 
   return {
     config,
