@@ -1,5 +1,6 @@
 // Image keys and pre-orders from the real adapters, and supplier callbacks at
 // POST /api/webhook/suppliers/{supplier}: authenticated, deduplicated, treated as hints.
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postWoo } from "../support/shop-deliveries.ts";
 import { startSmtpServer } from "../support/smtp-server.ts";
@@ -236,6 +237,51 @@ describe("pre-orders", () => {
   });
 });
 
+describe("tenant walls", () => {
+  it("a callback proven with another account's secret never touches this account's orders", async () => {
+    const other = await prisma().account.create({ data: { name: "Another merchant" } });
+    const connected = await server.platform.supplierConnections.connect(other.id, {
+      supplier: "kinguin",
+      environment: "sandbox",
+      credentials: { apiKey: "another-key", webhookSecret: "another-secret" },
+      baseUrl: kinguin.url,
+    });
+    expect(connected.ok).toBe(true);
+
+    kinguin.addProduct({
+      productId: "kg-wall",
+      name: "Wall",
+      qty: 0,
+      priceMinor: 1000,
+      kind: "preorder",
+    });
+    await mapProduct(server, "P-WALL", [{ supplier: "kinguin", supplierProductId: "kg-wall" }]);
+    await order(5301, "P-WALL");
+    const waiting = await preordered(5301);
+    const supplierOrderId = waiting.purchases[0].supplierOrderId!;
+    kinguin.fillPreorder(supplierOrderId);
+
+    const event = { orderId: supplierOrderId, status: "completed" };
+    const foreign = await kinguin.webhook(
+      callbackUrl("kinguin"),
+      "order.status",
+      event,
+      "another-secret",
+    );
+    expect(foreign.status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await prisma().order.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe(
+      "processing",
+    );
+
+    await kinguin.webhook(callbackUrl("kinguin"), "order.status", {
+      ...event,
+      status: "completed ",
+    });
+    expect((await settled(5301)).status).toBe("delivered");
+  });
+});
+
 describe("supplier callbacks refused", () => {
   it("answers 401 in the envelope to a forged proof, and records nothing", async () => {
     const before = await prisma().supplierCallback.count();
@@ -282,5 +328,28 @@ describe("supplier callbacks refused", () => {
       body: "x".repeat(6 * 1024 * 1024),
     });
     expect(big.status).toBe(413);
+  });
+});
+
+describe("logs", () => {
+  it("never carry supplier credentials or keys", () => {
+    const log = fs.readFileSync(server.logFile, "utf8");
+    expect(log).toContain("pre-order key collected");
+    const secrets = [
+      cw.credentials.clientSecret,
+      cw.credentials.signature,
+      kinguin.credentials.apiKey,
+      kinguin.credentials.webhookSecret,
+    ];
+    for (const secret of secrets) expect(log).not.toContain(secret);
+    const codes = [...cw.orders.values()].flatMap((entry) =>
+      entry.products.flatMap((line) => line.codes.map((code) => code.code)),
+    );
+    const serials = [...kinguin.orders.values()].flatMap((entry) =>
+      entry.keys.map((key) => key.serial),
+    );
+    for (const code of [...codes, ...serials].filter((value): value is string => Boolean(value))) {
+      expect(log).not.toContain(code.slice(0, 40));
+    }
   });
 });

@@ -173,7 +173,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     },
     log,
   );
-  await schedulePeriodicJobs(prisma);
+  await schedulePeriodicJobs(prisma, {
+    refreshMs: config.supplierRefreshMs,
+    preorderCheckMs: config.preorderCheckMs,
+  });
   wakeWorker = () => worker.nudge();
   if (woo) await scheduleAllWooMaintenance(prisma, woo.intervals);
 

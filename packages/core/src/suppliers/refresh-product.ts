@@ -29,10 +29,11 @@ export async function refreshProduct(
     try {
       found = await withSupplierTimeout(supplier.getProduct(offer.supplierProductId), timeoutMs);
     } catch (error) {
-      if (!(error instanceof SupplierError)) throw error;
       // Kinguin hides products it has no offer for: that is stock 0, not an unknown figure.
-      if (error.code === "out_of_stock") found = { stock: 0, priceMinor: null, currency: null };
-      else {
+      // Anything else (an unreadable answer included) leaves the last figures standing.
+      if (error instanceof SupplierError && error.code === "out_of_stock") {
+        found = { stock: 0, priceMinor: null, currency: null };
+      } else {
         count += offer.lastStock ?? 0;
         continue;
       }

@@ -18,12 +18,33 @@ export type SupplierJobsDeps = PreorderDeps & {
 };
 
 /**
- * Queues the periodic jobs unless they are queued already. Each run queues its next one, so
- * the durable job table is the only scheduler, shared by every worker.
+ * Queues the periodic jobs unless they are queued already, first runs one interval from now
+ * (start-up has enough to do). Each run queues its next one, so the durable job table is the
+ * only scheduler, shared by every worker.
  */
-export async function schedulePeriodicJobs(prisma: PrismaClient): Promise<void> {
-  await enqueueJob(prisma, SUPPLIERS_REFRESH_JOB, {}, { uniqueKey: SUPPLIERS_REFRESH_JOB });
-  await enqueueJob(prisma, PREORDERS_CHECK_JOB, {}, { uniqueKey: PREORDERS_CHECK_JOB });
+export async function schedulePeriodicJobs(
+  prisma: PrismaClient,
+  every: { refreshMs: number; preorderCheckMs: number },
+): Promise<void> {
+  const later = (ms: number) => new Date(Date.now() + ms);
+  await enqueueJob(
+    prisma,
+    SUPPLIERS_REFRESH_JOB,
+    {},
+    {
+      uniqueKey: SUPPLIERS_REFRESH_JOB,
+      runAt: later(every.refreshMs),
+    },
+  );
+  await enqueueJob(
+    prisma,
+    PREORDERS_CHECK_JOB,
+    {},
+    {
+      uniqueKey: PREORDERS_CHECK_JOB,
+      runAt: later(every.preorderCheckMs),
+    },
+  );
 }
 
 export function supplierJobHandlers(deps: SupplierJobsDeps): Record<string, JobHandler> {
@@ -112,7 +133,12 @@ async function refreshAll(deps: SupplierJobsDeps) {
       select: { id: true },
     });
     for (const product of products) {
-      await refreshProduct(deps.prisma, product.id, suppliers, deps.timeoutMs);
+      // One product's trouble must not stop the refresh of every other.
+      await refreshProduct(deps.prisma, product.id, suppliers, deps.timeoutMs).catch(
+        (error: unknown) => {
+          deps.log.warn({ err: error, productId: product.id }, "stock refresh failed");
+        },
+      );
     }
   }
   await checkBalances(deps, deps.log);
@@ -131,8 +157,8 @@ export async function checkBalances(deps: PreorderDeps, log: Logger): Promise<vo
     try {
       balance = await withSupplierTimeout(supplier.getBalance(), deps.timeoutMs);
     } catch (error) {
-      if (!(error instanceof SupplierError)) throw error;
-      log.warn({ connectionId: connection.id, code: error.code }, "supplier balance unavailable");
+      const code = error instanceof SupplierError ? error.code : "unreadable";
+      log.warn({ connectionId: connection.id, code }, "supplier balance unavailable");
       continue;
     }
     const low =

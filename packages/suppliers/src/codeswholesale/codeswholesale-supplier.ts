@@ -20,7 +20,16 @@ import {
   type SupplierOrder,
   type SupplierProduct,
 } from "../supplier.ts";
-import { readCode, type CwCode } from "./cw-codes.ts";
+import { readAnswer } from "../http/read-answer.ts";
+import { readCode } from "./cw-codes.ts";
+import {
+  cwCodeSchema,
+  cwListSchema,
+  cwOrderSchema,
+  cwProductSchema,
+  type CwOrder,
+  type CwProduct,
+} from "./cw-schemas.ts";
 import { CwTokenCache, type CwCredentials } from "./cw-token.ts";
 
 export const CODESWHOLESALE_URLS = {
@@ -30,21 +39,6 @@ export const CODESWHOLESALE_URLS = {
 
 /** How far back a lost order is looked for in the order history. */
 const HISTORY_DAYS = 30;
-
-type CwPrice = { value?: number; from?: number; to?: number | null };
-type CwProduct = {
-  productId: string;
-  name?: string;
-  quantity?: number;
-  prices?: CwPrice[];
-  releaseDate?: string;
-};
-type CwOrder = {
-  orderId: string;
-  clientOrderId?: string | null;
-  totalPrice?: number;
-  products?: { productId: string; unitPrice?: number; codes?: CwCode[] }[];
-};
 
 /** CodesWholesale API v2: OAuth2 client credentials, products, orders, codes, balance. */
 export class CodesWholesaleSupplier implements Supplier {
@@ -63,14 +57,14 @@ export class CodesWholesaleSupplier implements Supplier {
     const answer = await this.#call({ path: `/v2/products/${encodeURIComponent(productId)}` });
     if (answer.status === 404) return undefined;
     this.#expectOk(answer);
-    return this.#product(answer.body as CwProduct);
+    return this.#product(readAnswer(cwProductSchema, answer.body, this.id));
   }
 
   async searchProducts(query: { text: string; limit?: number }): Promise<SupplierProduct[]> {
     const answer = await this.#call({ path: "/v2/products" });
     this.#expectOk(answer);
     const needle = query.text.toLowerCase();
-    const items = (field(answer.body, "items") ?? []) as CwProduct[];
+    const { items } = readAnswer(cwListSchema(cwProductSchema), answer.body, this.id);
     return items
       .filter((item) => (item.name ?? "").toLowerCase().includes(needle))
       .slice(0, query.limit ?? 25)
@@ -97,7 +91,9 @@ export class CodesWholesaleSupplier implements Supplier {
     });
     if (answer.status >= 500) throw unknownOutcome(this.id, answer.status);
     if (answer.status !== 200 && answer.status !== 201) throw this.#businessError(answer, request);
-    return afterOrderPlaced(this.id, () => this.#order(answer.body as CwOrder, request.reference));
+    return afterOrderPlaced(this.id, () =>
+      this.#order(readAnswer(cwOrderSchema, answer.body, this.id), request.reference),
+    );
   }
 
   async findOrder(reference: string): Promise<SupplierOrder | undefined> {
@@ -108,7 +104,7 @@ export class CodesWholesaleSupplier implements Supplier {
       query: { startFrom: date(Date.now() - HISTORY_DAYS * day), endOn: date(Date.now() + day) },
     });
     this.#expectOk(answer);
-    const items = (field(answer.body, "items") ?? []) as CwOrder[];
+    const { items } = readAnswer(cwListSchema(cwOrderSchema), answer.body, this.id);
     const match = items.find((item) => item.clientOrderId === reference);
     return match ? this.getOrder(match.orderId, reference) : undefined;
   }
@@ -117,7 +113,7 @@ export class CodesWholesaleSupplier implements Supplier {
     const answer = await this.#call({ path: `/v2/orders/${encodeURIComponent(supplierOrderId)}` });
     if (answer.status === 404) return undefined;
     this.#expectOk(answer);
-    const order = answer.body as CwOrder;
+    const order = readAnswer(cwOrderSchema, answer.body, this.id);
     return this.#order(order, reference ?? order.clientOrderId ?? supplierOrderId);
   }
 
@@ -223,10 +219,9 @@ export class CodesWholesaleSupplier implements Supplier {
   #product(item: CwProduct): SupplierProduct {
     const currency = this.#settings.currency;
     const tiers = (item.prices ?? [])
-      .filter((tier) => typeof tier.value === "number")
       .map((tier) => ({
         fromQuantity: tier.from ?? 1,
-        priceMinor: toMinorUnits(tier.value!, currency),
+        priceMinor: toMinorUnits(tier.value, currency),
       }))
       .sort((a, b) => a.fromQuantity - b.fromQuantity);
     const release = item.releaseDate ? Date.parse(item.releaseDate) : NaN;
@@ -272,7 +267,7 @@ export class CodesWholesaleSupplier implements Supplier {
     // 404 / 50002: the image binary is not there yet; the key stays pending.
     if (answer.status === 404) return { state: "pending" } as const;
     this.#expectOk(answer);
-    const read = readCode(answer.body as CwCode, reference);
+    const read = readCode(readAnswer(cwCodeSchema, answer.body, this.id), reference);
     return read.state === "image_without_data" ? ({ state: "pending" } as const) : read;
   }
 }

@@ -1,4 +1,13 @@
 import { sameSecret } from "../http/constant-time.ts";
+import { readAnswer } from "../http/read-answer.ts";
+import {
+  kgKeysSchema,
+  kgOrderSchema,
+  kgProductSchema,
+  kgResultsSchema,
+  type KgOrder,
+  type KgProduct,
+} from "./kinguin-schemas.ts";
 import { imageKey, imageMimeType } from "../http/key-files.ts";
 import {
   field,
@@ -34,25 +43,6 @@ const KEYS_PAGE = 100;
 /** Keys of an order in stock usually follow within a moment of the order. */
 const KEY_WAITS_MS = [0, 200, 500];
 
-type KgProduct = {
-  productId: string;
-  name?: string;
-  price?: number;
-  qty?: number;
-  isPreorder?: boolean;
-};
-type KgOrder = {
-  orderId: string;
-  orderExternalId?: string;
-  status?: string;
-  totalPrice?: number;
-  paymentPrice?: number;
-  totalQty?: number;
-  isPreorder?: boolean;
-  products?: { productId: string; qty?: number; price?: number }[];
-};
-type KgKey = { id?: string; serial?: string; type?: string };
-
 /** Kinguin eCommerce API (buyer side): `X-Api-Key`, products, orders, paged keys, balance. */
 export class KinguinSupplier implements Supplier {
   readonly id = "kinguin";
@@ -74,7 +64,7 @@ export class KinguinSupplier implements Supplier {
       });
     }
     this.#expectOk(answer);
-    return this.#product(answer.body as KgProduct);
+    return this.#product(readAnswer(kgProductSchema, answer.body, this.id));
   }
 
   async searchProducts(query: { text: string; limit?: number }): Promise<SupplierProduct[]> {
@@ -83,7 +73,7 @@ export class KinguinSupplier implements Supplier {
       query: { name: query.text, limit: Math.min(query.limit ?? 25, 100), page: 1 },
     });
     this.#expectOk(answer);
-    const results = (field(answer.body, "results") ?? []) as KgProduct[];
+    const { results } = readAnswer(kgResultsSchema(kgProductSchema), answer.body, this.id);
     return results.map((item) => this.#product(item));
   }
 
@@ -112,8 +102,10 @@ export class KinguinSupplier implements Supplier {
     });
     if (answer.status >= 500) throw unknownOutcome(this.id, answer.status);
     if (answer.status !== 201 && answer.status !== 200) throw this.#orderError(answer);
-    const order = answer.body as KgOrder;
-    return afterOrderPlaced(this.id, () => this.#withKeys(order, request.reference, KEY_WAITS_MS));
+    return afterOrderPlaced(this.id, () => {
+      const order = readAnswer(kgOrderSchema, answer.body, this.id);
+      return this.#withKeys(order, request.reference, KEY_WAITS_MS);
+    });
   }
 
   async findOrder(reference: string): Promise<SupplierOrder | undefined> {
@@ -122,9 +114,8 @@ export class KinguinSupplier implements Supplier {
       query: { orderExternalId: reference, limit: 1 },
     });
     this.#expectOk(answer);
-    const found = ((field(answer.body, "results") ?? []) as KgOrder[]).find(
-      (order) => order.orderExternalId === reference,
-    );
+    const { results } = readAnswer(kgResultsSchema(kgOrderSchema), answer.body, this.id);
+    const found = results.find((order) => order.orderExternalId === reference);
     return found ? this.getOrder(found.orderId) : undefined;
   }
 
@@ -132,7 +123,7 @@ export class KinguinSupplier implements Supplier {
     const answer = await this.#call({ path: `/v1/order/${encodeURIComponent(supplierOrderId)}` });
     if (answer.status === 404) return undefined;
     this.#expectOk(answer);
-    const order = answer.body as KgOrder;
+    const order = readAnswer(kgOrderSchema, answer.body, this.id);
     return this.#withKeys(order, order.orderExternalId ?? supplierOrderId, [0]);
   }
 
@@ -255,7 +246,7 @@ export class KinguinSupplier implements Supplier {
       // Keys are not there yet while the order is being prepared.
       if (answer.status === 404) return keys;
       this.#expectOk(answer);
-      const batch = Array.isArray(answer.body) ? (answer.body as KgKey[]) : [];
+      const batch = readAnswer(kgKeysSchema, answer.body, this.id);
       for (const key of batch) {
         if (!key.serial) continue;
         const type = key.type ?? "text/plain";
