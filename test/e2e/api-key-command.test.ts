@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../bench/child-process.ts";
@@ -14,23 +14,27 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** Runs a command of package.json's in its own process against the test server's data. */
+// Asynchronous on purpose: a synchronous spawn would freeze this process, and with it the
+// in-process test server, whose idle keep-alive sockets then reset under the next request.
 function run(script: "apikey" | "account", ...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), `app/src/cli/${script}.ts`, ...args],
-    {
-      cwd: ROOT,
-      env: { ...isolatedEnv(), DATA_DIR: server.dataDir },
-      encoding: "utf8",
-      timeout: 60_000,
-    },
-  );
-  return { code: result.status, out: result.stdout, err: result.stderr };
+  const cli = [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), `app/src/cli/${script}.ts`];
+  const options = {
+    cwd: ROOT,
+    env: { ...isolatedEnv(), DATA_DIR: server.dataDir },
+    encoding: "utf8" as const,
+    timeout: 60_000,
+  };
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    execFile(process.execPath, [...cli, ...args], options, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+      resolve({ code, out: stdout, err: stderr });
+    });
+  });
 }
 
 describe("npm run apikey", () => {
   it("creates a key shown once, lists it by prefix, and revokes it", async () => {
-    const created = run("apikey", "create", "--name", "ci", "--permissions", "read");
+    const created = await run("apikey", "create", "--name", "ci", "--permissions", "read");
     expect(created.code, created.err).toBe(0);
     const key = created.out.match(/pck_test_[0-9A-Za-z]{32}/)![0];
     const id = created.out.match(/id ([0-9a-f-]{36})/)![1];
@@ -40,28 +44,28 @@ describe("npm run apikey", () => {
     const process = await api("POST", `/orders/${crypto.randomUUID()}/process`);
     expect(process.status).toBe(403);
 
-    const listed = run("apikey", "list", "--account", server.demo.account_id);
+    const listed = await run("apikey", "list", "--account", server.demo.account_id);
     expect(listed.code).toBe(0);
     expect(listed.out).toContain(`${id}  ${key.slice(0, 13)}...  read  last used 20`);
     expect(listed.out).not.toContain(key);
     const row = await server.platform.db.prisma.apiKey.findUniqueOrThrow({ where: { id } });
     expect(JSON.stringify(row)).not.toContain(key);
 
-    const revoked = run("apikey", "revoke", id);
+    const revoked = await run("apikey", "revoke", id);
     expect(revoked.code).toBe(0);
     expect((await api("GET", "/orders")).status).toBe(401);
-    expect(run("apikey", "revoke", id).code).toBe(1);
+    expect((await run("apikey", "revoke", id)).code).toBe(1);
     // Four command processes, each opening the database: long on a busy machine.
   }, 240_000);
 
   it("switches Sandbox Mode, and makes live keys for an account outside it", async () => {
     const prisma = server.platform.db.prisma;
     const other = await prisma.account.create({ data: { name: "Live shop" } });
-    expect(run("account", "sandbox", "off", "--account", other.id).code).toBe(0);
+    expect((await run("account", "sandbox", "off", "--account", other.id)).code).toBe(0);
     expect((await prisma.account.findUniqueOrThrow({ where: { id: other.id } })).sandboxMode).toBe(
       false,
     );
-    const created = run("apikey", "create", "--account", other.id);
+    const created = await run("apikey", "create", "--account", other.id);
     expect(created.out).toMatch(/pck_live_[0-9A-Za-z]{32}/);
     expect(created.out).toContain("permissions read,process");
   }, 180_000);
@@ -70,15 +74,15 @@ describe("npm run apikey", () => {
     [["create", "--permissions", "read,admin"], /Unknown permissions: admin/],
     [["create", "--mode", "prod"], /--mode must be test or live/],
     [["revoke"], /Give the id/],
-  ])("refuses %j with a clear message", (args, message) => {
-    const result = run("apikey", ...args);
+  ])("refuses %j with a clear message", async (args, message) => {
+    const result = await run("apikey", ...args);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(message);
   });
 
   it("sets the tier", async () => {
-    expect(run("account", "tier", "enterprise").err).toMatch(/needs --limit/);
-    const set = run(
+    expect((await run("account", "tier", "enterprise")).err).toMatch(/needs --limit/);
+    const set = await run(
       "account",
       "tier",
       "enterprise",

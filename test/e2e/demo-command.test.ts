@@ -26,7 +26,7 @@ function startDemo(env: Record<string, string>): DemoRun {
   return { output: () => output, exited, stop: () => child.kill("SIGINT") };
 }
 
-async function waitForText(run: DemoRun, text: string, timeoutMs = 60_000): Promise<string> {
+async function waitForText(run: DemoRun, text: string, timeoutMs = 150_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (!run.output().includes(text)) {
     if (Date.now() > deadline)
@@ -61,7 +61,7 @@ describe("npm run demo", () => {
     run.stop();
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain("Stopped.");
-  }, 90_000);
+  }, 180_000);
 
   it("makes new orders on a second run over the same data and reuses its endpoint", async () => {
     const run = startDemo({ DATA_DIR: dataDir, PORT: "0" });
@@ -74,7 +74,7 @@ describe("npm run demo", () => {
 
     run.stop();
     expect(await run.exited).toBe(0);
-  }, 90_000);
+  }, 180_000);
 
   it("says so and exits 1 when the port is taken", async () => {
     const blocker = net.createServer();

@@ -306,5 +306,6 @@ describe("npm run shops", () => {
     } finally {
       await cliShop.close();
     }
-  });
+    // Three command processes, each opening the database: long on a busy machine.
+  }, 180_000);
 });

@@ -44,8 +44,13 @@ export async function buyerOrderKeys(
 
   const purchases = found.lines.flatMap((line) => line.purchases);
   if (WAITING.includes(found.status)) {
-    const noStock = purchases.some((purchase) => purchase.lastError?.startsWith("out_of_stock"));
-    return { state: noStock ? "preorder" : "waiting", keys: [] };
+    // A unit the supplier took as a pre-order, or one no supplier has in stock yet
+    // (last error "<supplier>: out_of_stock: ...").
+    const preorder = purchases.some(
+      (purchase) =>
+        purchase.status === "preordered" || /(^|: )out_of_stock:/.test(purchase.lastError ?? ""),
+    );
+    return { state: preorder ? "preorder" : "waiting", keys: [] };
   }
   if (!READY.includes(found.status)) return { state: "unavailable", keys: [] };
 
