@@ -147,6 +147,15 @@ describe("the error envelope", () => {
       expect(answer.status, path).toBe(404);
       expect(answer.body.error.code).toBe("NOT_FOUND");
     }
+    // A trailing slash is another path: 404, never a 405 that names the methods of the other.
+    // Asked without the document check, whose matcher forgives the slash.
+    for (const path of ["/orders/", "/webhooks/", "/products/"]) {
+      const answer = await fetch(`${server.url}/api/v1${path}`, {
+        headers: { authorization: `Bearer ${server.demo.api_key}` },
+      });
+      expect(answer.status, path).toBe(404);
+      expect(((await answer.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+    }
   });
 
   it.each([
@@ -160,6 +169,23 @@ describe("the error envelope", () => {
     expect(answer.status).toBe(405);
     expect(answer.headers.get("allow")).toBe(allow);
     expect(answer.body.error.code).toBe("METHOD_NOT_ALLOWED");
+  });
+
+  it("refuses U+0000 in a query or a body with 400 naming the field, and stores nothing", async () => {
+    const query = await api("GET", "/orders?store_order_id=%00abc");
+    expect(query.status).toBe(400);
+    expect(query.body.error).toMatchObject({
+      code: "VALIDATION_ERROR",
+      details: { fields: [{ field: "store_order_id" }] },
+    });
+
+    const before = await prisma().webhookEndpoint.count();
+    const body = await api("POST", "/webhooks", {
+      body: { url: "http://127.0.0.1:9/h", events: ["order.failed"], description: "a\u0000b" },
+    });
+    expect(body.status).toBe(400);
+    expect(body.body.error.details.fields[0].field).toBe("description");
+    expect(await prisma().webhookEndpoint.count()).toBe(before);
   });
 
   it("answers 401 with rate-limit headers for missing, unknown, revoked and malformed keys", async () => {

@@ -82,6 +82,13 @@ describe("npm run apikey", () => {
 
   it("sets the tier", async () => {
     expect((await run("account", "tier", "enterprise")).err).toMatch(/needs --limit/);
+    const business = await run("account", "tier", "business", "--limit", "7");
+    expect(business.code).toBe(1);
+    expect(business.err).toMatch(/--limit is for the enterprise tier only/);
+    const help = await run("account", "--help");
+    expect(help.code).toBe(0);
+    expect(help.err).toContain("usage:");
+    expect(help.err).not.toMatch(/\bat .*\.ts:\d+/);
     const set = await run(
       "account",
       "tier",

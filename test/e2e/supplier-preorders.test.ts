@@ -305,9 +305,11 @@ describe("supplier callbacks refused", () => {
   });
 
   it("answers 404 for an unknown supplier and 400 for a body that is not JSON", async () => {
-    const unknown = await fetch(callbackUrl("g2a"), { method: "POST", body: "{}" });
-    expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+    for (const name of ["g2a", "__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      const unknown = await fetch(callbackUrl(name), { method: "POST", body: "{}" });
+      expect(unknown.status, name).toBe(404);
+      expect(await unknown.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+    }
 
     const hash = (await import("node:crypto"))
       .createHash("sha256")

@@ -215,6 +215,15 @@ describe("disconnecting", () => {
     expect(await server.platform.shops.find(shopId)).toBeUndefined();
   });
 
+  it("refuses to disconnect a Shopify shop and leaves it active", async () => {
+    const shopify = server.demo.shops.shopify.id;
+    const refused = await connections().disconnect(shopify);
+    expect(refused).toMatchObject({ ok: false, code: "NOT_A_WOOCOMMERCE_SHOP" });
+    expect(await prisma().shop.findUniqueOrThrow({ where: { id: shopify } })).toMatchObject({
+      active: true,
+    });
+  });
+
   it("answers SHOP_NOT_FOUND for unknown ids and for another account's shop", async () => {
     expect(await connections().disconnect("not-an-id")).toMatchObject({ code: "SHOP_NOT_FOUND" });
     const { shop: connected, shopId } = await connectedFakeShop(server);

@@ -1,18 +1,18 @@
 // `npm run account -- sandbox on|off` and `tier standard|business|enterprise [--limit N]`: the
 // account settings the dashboard will offer (Settings, API, Sandbox Mode; the API tier).
-import { parseArgs } from "node:util";
 import { setSandboxMode, TIER_LIMITS } from "@premiumcdkeys/core";
 import { resolveAccount, withPlatform } from "../commands/command-platform.ts";
+import { parseCommandArgs } from "../commands/parse-command-args.ts";
 
 const USAGE = `usage:
   npm run account -- sandbox on|off [--account <id>]
   npm run account -- tier standard|business|enterprise [--limit <requests per minute>]
                      [--account <id>]`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { account: { type: "string" }, limit: { type: "string" } },
-});
+const { positionals, values } = parseCommandArgs(
+  { account: { type: "string" }, limit: { type: "string" } },
+  USAGE,
+);
 const [setting, value] = positionals;
 if (!["sandbox", "tier"].includes(setting ?? "")) {
   console.log(USAGE);
@@ -25,6 +25,7 @@ if (setting === "sandbox" && value !== "on" && value !== "off") fail("sandbox ta
 if (setting === "tier" && value !== "enterprise" && !(value in TIER_LIMITS)) {
   fail("tier takes standard, business or enterprise");
 }
+if (value !== "enterprise" && limit !== null) fail("--limit is for the enterprise tier only");
 if (value === "enterprise" && (!Number.isInteger(limit) || limit! < 1 || limit! > 1_000_000)) {
   fail("enterprise needs --limit, whole requests per minute (1 to 1000000)");
 }

@@ -1,6 +1,5 @@
 // `npm run apikey -- create|revoke|list`: API keys from the command line. Keys are shown once,
 // at creation; the database keeps only their hashes.
-import { parseArgs } from "node:util";
 import {
   API_KEY_PERMISSIONS,
   createApiKey,
@@ -9,6 +8,7 @@ import {
   type ApiKeyPermission,
 } from "@premiumcdkeys/core";
 import { CommandError, resolveAccount, withPlatform } from "../commands/command-platform.ts";
+import { parseCommandArgs } from "../commands/parse-command-args.ts";
 
 const USAGE = `usage:
   npm run apikey -- create [--account <id>] [--name <name>] [--permissions read,process,keys]
@@ -19,16 +19,16 @@ const USAGE = `usage:
 Permissions: read (every GET), process (every change), keys (key codes with ?include=keys).
 The mode defaults to the account's: test keys (pck_test_) while it is in Sandbox Mode.`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
+const { positionals, values } = parseCommandArgs(
+  {
     account: { type: "string" },
     name: { type: "string" },
     permissions: { type: "string" },
     mode: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
-});
+  USAGE,
+);
 const [command, keyId] = positionals;
 if (values.help || !["create", "list", "revoke"].includes(command ?? "")) {
   console.log(USAGE);

@@ -1,8 +1,8 @@
 // `npm run shops -- connect-woo|list|disconnect`: the same shop use cases as the dashboard's
 // Shops page, for operators. Results go to stdout, logs to stderr.
-import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Platform, type ShopSummary } from "@premiumcdkeys/core";
 import { bootPlatform } from "../boot.ts";
+import { parseCommandArgs } from "../commands/parse-command-args.ts";
 
 const USAGE = `usage:
   npm run shops -- connect-woo --account <account id> --url <shop url>
@@ -11,16 +11,15 @@ const USAGE = `usage:
   npm run shops -- disconnect <shop id>
 The consumer secret may come from WOO_CONSUMER_SECRET instead of --secret.`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  strict: true,
-  options: {
+const { positionals, values } = parseCommandArgs(
+  {
     account: { type: "string" },
     url: { type: "string" },
     key: { type: "string" },
     secret: { type: "string" },
   },
-});
+  USAGE,
+);
 const [command, shopId] = positionals;
 if (!["connect-woo", "list", "disconnect"].includes(command ?? "")) usage();
 

@@ -27,7 +27,8 @@ function patternOf(routePath: string): RegExp {
       .split("/")
       .map((part) => (part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
       .join("/");
-    pattern = new RegExp(`^${source}/?$`);
+    // Exact paths only: the router does not match "/orders/", so neither may the 405 answer.
+    pattern = new RegExp(`^${source || "/"}$`);
     patterns.set(routePath, pattern);
   }
   return pattern;

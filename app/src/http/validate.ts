@@ -3,15 +3,37 @@ import { ApiError } from "./api-error.ts";
 
 /** Parses with a schema declared beside the route; a failure is a 400 naming the fields. */
 export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const withNul = pathOfNulCharacter(input);
+  if (withNul !== undefined) {
+    // PostgreSQL text cannot hold U+0000: refused here rather than failing in the database.
+    throw invalidFields([{ field: withNul, message: "Must not contain the character U+0000" }]);
+  }
+
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({
-    field: issue.path.join("."),
-    message: issue.message,
-  }));
-  throw new ApiError(400, "VALIDATION_ERROR", `Invalid ${fields.map((f) => f.field).join(", ")}`, {
-    fields,
-  });
+  throw invalidFields(
+    result.error.issues.map((issue) => ({
+      field: issue.path.join(".") || "body",
+      message: issue.message,
+    })),
+  );
+}
+
+function invalidFields(fields: { field: string; message: string }[]): ApiError {
+  const names = [...new Set(fields.map((f) => f.field))].join(", ");
+  return new ApiError(400, "VALIDATION_ERROR", `Invalid ${names}`, { fields });
+}
+
+/** The dotted path of the first string (or object key) holding U+0000, if any. */
+function pathOfNulCharacter(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === "string") return value.includes("\0") ? path.join(".") || "body" : undefined;
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.includes("\0")) return [...path, "(key)"].join(".");
+    const found = pathOfNulCharacter(child, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** A JSON body, or a 400 when it is not JSON. */

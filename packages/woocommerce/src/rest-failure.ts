@@ -84,7 +84,7 @@ export function describeFailure(failure: RestFailure, permalinksPlain = false): 
     return {
       code: "SHOP_ERROR",
       message:
-        `The shop redirects${failure.location ? ` to ${failure.location}` : ""}: ` +
+        `The shop redirects${failure.location ? ` to ${withoutQuery(failure.location)}` : ""}: ` +
         "use the address it redirects to",
     };
   }
@@ -122,4 +122,14 @@ function describeNetwork(code: string): WooFailure {
     return { code: "SHOP_UNREACHABLE", message: "The shop did not answer in time" };
   }
   return { code: "SHOP_UNREACHABLE", message: `The shop could not be reached (${code})` };
+}
+
+// A redirect's query can repeat our request's own, OAuth consumer key included.
+function withoutQuery(location: string): string {
+  try {
+    const url = new URL(location);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return "another address";
+  }
 }

@@ -106,7 +106,10 @@ describe("the connector's address guard", () => {
     let hits = 0;
     const redirector = http.createServer((_request, response) => {
       hits++;
-      response.writeHead(301, { location: "http://127.0.0.1:9/elsewhere" }).end();
+      // Shops echo the request's query in redirects: our OAuth consumer key must not surface.
+      response
+        .writeHead(301, { location: "http://127.0.0.1:9/elsewhere?oauth_consumer_key=ck_abcdefgh" })
+        .end();
     });
     await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
     try {
@@ -122,6 +125,7 @@ describe("the connector's address guard", () => {
       );
       expect(result).toMatchObject({ ok: false, error: { code: "SHOP_ERROR" } });
       expect(result.ok || result.error.message).toContain("http://127.0.0.1:9/elsewhere");
+      expect(result.ok || result.error.message).not.toContain("ck_abcdefgh");
       expect(hits).toBe(1);
     } finally {
       redirector.close();

@@ -2,7 +2,7 @@ import { SupplierError, sha256Hex } from "@premiumcdkeys/suppliers";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/types.ts";
 import { enqueueJob } from "../jobs/job-queue.ts";
-import { SUPPLIER_KINDS, callbackLookup } from "./supplier-kinds.ts";
+import { supplierKind, callbackLookup } from "./supplier-kinds.ts";
 import type { SupplierRegistry } from "./supplier-registry.ts";
 
 export const SUPPLIER_CALLBACK_JOB = "supplier.callback";
@@ -22,7 +22,7 @@ export async function receiveSupplierCallback(
   registry: SupplierRegistry,
   input: { supplier: string; headers: Record<string, string>; rawBody: Buffer },
 ): Promise<CallbackReceipt> {
-  const kind = SUPPLIER_KINDS[input.supplier];
+  const kind = supplierKind(input.supplier);
   if (!kind) return { ok: false, status: 404, code: "NOT_FOUND", message: "No such supplier" };
   const refused = {
     ok: false,

@@ -2,7 +2,7 @@ import { currencyDecimals } from "@premiumcdkeys/suppliers";
 import { z } from "zod";
 import type { PrismaClient } from "../db/types.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
-import { SUPPLIER_KINDS, callbackLookup } from "./supplier-kinds.ts";
+import { supplierKind, callbackLookup } from "./supplier-kinds.ts";
 
 export const connectionInput = z.object({
   supplier: z.enum(["codeswholesale", "kinguin", "own_stock"]),
@@ -56,7 +56,7 @@ export class SupplierConnections {
         issues: parsed.error.issues.map((i) => i.path.join(".")),
       });
     const value = parsed.data;
-    const kind = SUPPLIER_KINDS[value.supplier];
+    const kind = supplierKind(value.supplier);
     const credentials = kind ? kind.credentials.safeParse(value.credentials) : undefined;
     if (credentials && !credentials.success) {
       return invalid("Invalid credentials", {

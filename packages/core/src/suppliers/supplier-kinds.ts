@@ -61,3 +61,8 @@ export const SUPPLIER_KINDS: Record<string, SupplierKind> = {
 export function callbackLookup(supplier: string, proof: string): string {
   return sha256Hex(`${supplier}:${proof}`);
 }
+
+/** The kind of supplier `id`; undefined for unknown ids, including inherited names like "__proto__". */
+export function supplierKind(id: string): SupplierKind | undefined {
+  return Object.hasOwn(SUPPLIER_KINDS, id) ? SUPPLIER_KINDS[id] : undefined;
+}

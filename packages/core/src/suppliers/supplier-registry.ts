@@ -4,7 +4,7 @@ import type { PrismaClient } from "../db/types.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
 import { PrismaOwnStockStore } from "./own-stock-store.ts";
 import type { SupplierConnections } from "./supplier-connections.ts";
-import { SUPPLIER_KINDS } from "./supplier-kinds.ts";
+import { supplierKind } from "./supplier-kinds.ts";
 
 export type RoutingMode = {
   /** Sandbox Mode: only sandbox suppliers (the built-in one and sandbox connections). */
@@ -71,7 +71,7 @@ export class SupplierRegistry {
 
   /** The adapter of one connection row; undefined for kinds without an API (own stock). */
   forConnection(row: ConnectionRow): Supplier | undefined {
-    const kind = SUPPLIER_KINDS[row.supplier];
+    const kind = supplierKind(row.supplier);
     if (!kind) return undefined;
     const version = createHash("sha256")
       .update(Buffer.from(row.credentialsSeal ?? new Uint8Array()))

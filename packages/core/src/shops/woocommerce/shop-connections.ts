@@ -29,7 +29,7 @@ export type ShopSummary = {
 
 export type DisconnectResult =
   | { ok: true; webhooksRemoved: boolean; warning?: string }
-  | { ok: false; code: "SHOP_NOT_FOUND"; message: string };
+  | { ok: false; code: "SHOP_NOT_FOUND" | "NOT_A_WOOCOMMERCE_SHOP"; message: string };
 
 /** Scopes a use case to one account (the dashboard) or to none (the operator's command). */
 export type Scope = { accountId?: string };
@@ -91,6 +91,12 @@ export class ShopConnections {
   async disconnect(shopId: string, scope: Scope = {}): Promise<DisconnectResult> {
     const shop = await this.#find(shopId, scope);
     if (!shop || !shop.active) return { ok: false, ...notFound() };
+    if (shop.platform !== "woocommerce") {
+      const message =
+        "Only WooCommerce shops are disconnected here: a Shopify shop leaves by uninstalling " +
+        "the app (or removing its webhook) in the Shopify admin";
+      return { ok: false, code: "NOT_A_WOOCOMMERCE_SHOP", message };
+    }
 
     // Forgotten here first, so a webhook check running meanwhile cannot put webhooks back.
     const connection = await loadWooShop(this.deps.prisma, this.deps.vault, shop.id);
