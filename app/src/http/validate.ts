@@ -12,10 +12,17 @@ export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infe
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw invalidFields(
-    result.error.issues.map((issue) => ({
-      field: issue.path.join(".") || "body",
-      message: issue.message,
-    })),
+    result.error.issues.flatMap((issue) => {
+      const at = issue.path.join(".");
+      // An unknown field is named itself, not by the object that holds it.
+      if (issue.code === "unrecognized_keys") {
+        return issue.keys.map((key) => ({
+          field: at ? `${at}.${key}` : key,
+          message: "Unknown field",
+        }));
+      }
+      return [{ field: at || "body", message: issue.message }];
+    }),
   );
 }
 
