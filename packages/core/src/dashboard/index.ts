@@ -1,0 +1,7 @@
+// The merchant dashboard's use cases (issue 7): operators and their sessions, the audit log and
+// the figures the pages show.
+export * from "./audit-log.ts";
+export * from "./operators.ts";
+export * from "./overview.ts";
+export * from "./merchant-orders.ts";
+export { hashPassword, verifyPassword } from "./passwords.ts";

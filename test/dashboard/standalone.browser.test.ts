@@ -1,0 +1,140 @@
+// The standalone dashboard at /dashboard in a real Chromium: sign in with the demo operator's
+// login, then each page in turn with real data from the database, its main action end to end,
+// an axe-core accessibility check and a screenshot kept under test-artifacts/dashboard/.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  keepOnLoopback,
+  keepScreenshot,
+  launchChromium,
+  seriousAccessibilityViolations,
+} from "../support/dashboard-browser.ts";
+import { shopifyOrder } from "../support/dashboard-orders.ts";
+import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let refused: string[];
+const pageErrors: string[] = [];
+let failedOrderId: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ DASHBOARD: "true" });
+  const prisma = server.platform.db.prisma;
+
+  await shopifyOrder(server, 1042);
+  // The second order fails: its Starfield key costs more than the maximum set for a moment.
+  const starfield = await prisma.product.findFirstOrThrow({
+    where: { accountId: server.demo.account_id, sku: "STEAM-STARFIELD-EU" },
+  });
+  await prisma.product.update({ where: { id: starfield.id }, data: { maxCostMinor: 1 } });
+  const failed = await shopifyOrder(server, 1043, "grace.buyer@example.com");
+  expect(failed.status).toBe("failed");
+  failedOrderId = failed.id;
+  await prisma.product.update({ where: { id: starfield.id }, data: { maxCostMinor: null } });
+
+  browser = await launchChromium();
+  context = await browser.newContext();
+  page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  refused = await keepOnLoopback(page);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function checkPage(name: string) {
+  expect(await seriousAccessibilityViolations(page), `${name}: axe`).toEqual([]);
+  await keepScreenshot(page, `standalone-${name}`);
+}
+
+describe("the standalone dashboard, page by page", () => {
+  it("sends a visitor to sign in, and signs the demo operator in", async () => {
+    await page.goto(`${server.url}/dashboard/orders`);
+    expect(new URL(page.url()).pathname).toBe("/dashboard/sign-in");
+    await checkPage("sign-in");
+
+    const login = server.demo.dashboard!;
+    await page.getByLabel("Email").fill(login.email);
+    await page.getByLabel("Password").fill(login.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}/dashboard/orders`);
+
+    const cookie = (await context.cookies()).find((c) => c.name === "pck_session");
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, path: "/dashboard" });
+    expect(cookie!.expires).toBeGreaterThan(Date.now() / 1000);
+  });
+
+  it("Overview: orders by status, money, and the failed order needing attention", async () => {
+    await page.getByRole("link", { name: "Overview" }).click();
+    await page.getByRole("heading", { name: "Orders that need attention" }).waitFor();
+    const attention = page.locator("tr", { hasText: "#1043" });
+    await expect.poll(() => attention.count()).toBe(1);
+    expect(await attention.innerText()).toContain("failed");
+    const text = await page.locator("main").innerText();
+    expect(text).toMatch(/Revenue, spend and margin/);
+    expect(text).toContain("EUR");
+    expect(text).toContain("Sandbox supplier");
+    await checkPage("overview");
+  });
+
+  it("Orders: lists, filters by status, searches by email, and opens an order", async () => {
+    await page.getByRole("link", { name: "Orders", exact: true }).click();
+    await page.getByRole("heading", { name: "Orders", exact: true }).waitFor();
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(2);
+    await checkPage("orders");
+
+    await page.getByLabel("Status").selectOption("failed");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/status=failed/);
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+    expect(await page.locator("tbody").innerText()).toContain("#1043");
+
+    await page.goto(`${server.url}/dashboard/orders?q=ada.buyer`);
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+    expect(await page.locator("tbody").innerText()).toContain("#1042");
+
+    await page.goto(`${server.url}/dashboard/orders?from=not-a-date`);
+    expect(await page.locator("main").innerText()).toContain("The filter was not applied");
+  });
+
+  it("Order page: processes the failed order again and reveals its keys into the audit log", async () => {
+    await page.goto(`${server.url}/dashboard/orders/${failedOrderId}`);
+    await page.getByRole("heading", { name: "Order #1043" }).waitFor();
+    expect(await page.locator("main").innerText()).toContain("Why it failed");
+    await checkPage("order");
+
+    await page.getByRole("button", { name: "Process again" }).click();
+    await page.getByText("The order is being processed again.").waitFor();
+    const prisma = server.platform.db.prisma;
+    await waitFor(async () => {
+      const order = await prisma.order.findUnique({ where: { id: failedOrderId } });
+      return order?.status === "delivered";
+    }, 30_000);
+
+    await page.reload();
+    await page.getByRole("button", { name: "Reveal keys" }).click();
+    await page.getByText(/SBX-|[A-Z0-9]{4,}-[A-Z0-9]{4,}/).first().waitFor();
+    const audit = await prisma.auditEntry.findMany({
+      where: { accountId: server.demo.account_id, targetId: failedOrderId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((entry) => [entry.action, entry.actor])).toEqual([
+      ["order.process_requested", `operator:${server.demo.dashboard!.email}`],
+      ["order.keys_revealed", `operator:${server.demo.dashboard!.email}`],
+    ]);
+  });
+
+  it("signs out: the session is gone and the pages ask for a sign-in again", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${server.url}/dashboard/sign-in`);
+    await page.goto(`${server.url}/dashboard`);
+    expect(new URL(page.url()).pathname).toBe("/dashboard/sign-in");
+    expect(await server.platform.db.prisma.operatorSession.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    expect(refused).toEqual([]);
+  });
+});
