@@ -46,7 +46,12 @@ const AXE_SOURCE = fs.readFileSync(
   "utf8",
 );
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: unknown[] };
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+};
 
 /** axe-core's WCAG 2 A and AA rules on the page; returns the serious and critical findings. */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
@@ -61,12 +66,12 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.length,
+      nodes: v.nodes.map((node) => node.target.join(" ")).join(", "),
     }));
   });
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes): ${v.help}`);
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes}`);
 }
 
 /** A full-page screenshot kept as a test artifact; returns its path. */

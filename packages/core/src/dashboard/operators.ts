@@ -4,8 +4,10 @@ import type { PrismaClient } from "../db/types.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./passwords.ts";
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
-/** Failures per email (or per client address) within the window before sign-in is refused. */
+/** Failures per email within the window before sign-in is refused. */
 export const MAX_FAILURES = 5;
+/** Failures per client address (higher: an office shares one address). */
+export const MAX_FAILURES_PER_ADDRESS = 20;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
@@ -51,8 +53,9 @@ export function listOperators(prisma: PrismaClient, accountId: string) {
 }
 
 /**
- * Checks an email and password. Refused without looking at the password once the email or the
- * client address has failed MAX_FAILURES times within the window; unknown emails cost the same
+ * Checks an email and password. Refused without looking at the password once the email has
+ * failed MAX_FAILURES times within the window, or the client address
+ * MAX_FAILURES_PER_ADDRESS times; unknown emails cost the same
  * scrypt time as known ones, so timing does not tell which addresses exist.
  */
 export async function signIn(
@@ -62,14 +65,14 @@ export async function signIn(
 ): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase().slice(0, 254);
   const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
-  const failures = await prisma.signInAttempt.count({
-    where: {
-      succeeded: false,
-      createdAt: { gte: since },
-      OR: [{ email }, ...(input.ip ? [{ ip: input.ip }] : [])],
-    },
-  });
-  if (failures >= MAX_FAILURES) return { ok: false, reason: "throttled" };
+  const recentFailures = { succeeded: false, createdAt: { gte: since } };
+  const byEmail = await prisma.signInAttempt.count({ where: { ...recentFailures, email } });
+  const byAddress = input.ip
+    ? await prisma.signInAttempt.count({ where: { ...recentFailures, ip: input.ip } })
+    : 0;
+  if (byEmail >= MAX_FAILURES || byAddress >= MAX_FAILURES_PER_ADDRESS) {
+    return { ok: false, reason: "throttled" };
+  }
 
   const operator = await prisma.operator.findUnique({ where: { email } });
   const matches = await verifyPassword(
