@@ -6,7 +6,8 @@ const PAGE_SIZE = 20;
 
 const filterSchema = z.object({
   status: z.string().max(20).optional(),
-  shop: z.string().uuid("not a shop of this account").optional(),
+  // Not "shop": inside the Shopify admin that parameter names the shop the admin opened.
+  shop_id: z.string().uuid("not a shop of this account").optional(),
   from: z.string().date("a date like 2026-12-01").optional(),
   to: z.string().date("a date like 2026-12-31").optional(),
   q: z.string().trim().max(200).optional(),
@@ -51,7 +52,7 @@ export async function loadOrders(context: WebContext, scope: MerchantScope, requ
   const filter = parsed.data;
   const { total, orders } = await core.searchOrders(platform.db.prisma, scope.accountId, {
     status: filter.status,
-    shopId: filter.shop,
+    shopId: filter.shop_id,
     from: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
     to: filter.to ? new Date(`${filter.to}T23:59:59.999Z`) : undefined,
     search: filter.q,

@@ -23,7 +23,7 @@ import type { OrdersData } from "./load-orders.server";
 export function OrdersPage({ data }: { data: OrdersData }) {
   const loading = useNavigation().state === "loading";
   const [status, setStatus] = useState(data.query.status ?? "");
-  const [shop, setShop] = useState(data.query.shop ?? "");
+  const [shop, setShop] = useState(data.query.shop_id ?? "");
   const [from, setFrom] = useState(data.query.from ?? "");
   const [to, setTo] = useState(data.query.to ?? "");
   const [search, setSearch] = useState(data.query.q ?? "");
@@ -60,14 +60,14 @@ export function OrdersPage({ data }: { data: OrdersData }) {
                 />
                 <Select
                   label="Shop"
-                  name="shop"
+                  name="shop_id"
                   value={shop}
                   onChange={setShop}
                   options={[
                     { label: "Any", value: "" },
                     ...data.shops.map((s) => ({ label: s.label, value: s.id })),
                   ]}
-                  error={fieldError("shop")}
+                  error={fieldError("shop_id")}
                 />
                 <TextField
                   label="From"
