@@ -124,7 +124,8 @@ describe("forms and other accounts' data", () => {
     const { session } = await signInOverHttp(server.url, demoLogin().email, demoLogin().password);
     const path = `/dashboard/orders/${demoOrderId}`;
     const before = await prisma().auditEntry.count();
-    for (const fields of [{ intent: "reveal" }, { intent: "reveal", csrf: "forged" }]) {
+    const forms: Record<string, string>[] = [{ intent: "reveal" }, { intent: "reveal", csrf: "forged" }];
+    for (const fields of forms) {
       const answer = await dashboardPost(server.url, path, session!, fields);
       expect(answer.status).toBe(403);
       expect(await answer.text()).not.toContain("•");

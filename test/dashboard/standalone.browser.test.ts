@@ -10,6 +10,7 @@ import {
   seriousAccessibilityViolations,
 } from "../support/dashboard-browser.ts";
 import { shopifyOrder } from "../support/dashboard-orders.ts";
+import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.ts";
 import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
 
 let server: TestServer;
@@ -19,10 +20,22 @@ let page: Page;
 let refused: string[];
 const pageErrors: string[] = [];
 let failedOrderId: string;
+let receiver: WebhookReceiver;
+let endpointId: string;
 
 beforeAll(async () => {
   server = await startTestServer({ DASHBOARD: "true" });
   const prisma = server.platform.db.prisma;
+
+  // An integrator's endpoint that is down: its deliveries fail until the endpoint pauses.
+  receiver = await startWebhookReceiver();
+  receiver.failNext(1000);
+  const created = await server.platform.webhookEndpoints.create(
+    { accountId: server.demo.account_id, sandbox: true },
+    { url: receiver.url, events: ["order.delivered", "order.failed"] },
+  );
+  if (!created.ok) throw new Error(created.message);
+  endpointId = created.endpoint.id;
 
   await shopifyOrder(server, 1042);
   // The second order fails: its Starfield key costs more than the maximum set for a moment.
@@ -34,6 +47,11 @@ beforeAll(async () => {
   expect(failed.status).toBe("failed");
   failedOrderId = failed.id;
   await prisma.product.update({ where: { id: starfield.id }, data: { maxCostMinor: null } });
+  await waitFor(
+    async () => (await prisma.webhookEndpoint.findUnique({ where: { id: endpointId } }))?.pausedAt,
+    30_000,
+    "the failing endpoint paused",
+  );
 
   browser = await launchChromium();
   context = await browser.newContext();
@@ -44,6 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await receiver?.close();
 });
 
 async function checkPage(name: string) {
@@ -135,12 +154,98 @@ describe("the standalone dashboard, page by page", () => {
     ]);
   });
 
+  it("Webhooks: shows the paused endpoint's failed deliveries, resumes it, rotates its secret", async () => {
+    await page.getByRole("link", { name: "Webhooks" }).click();
+    await page.getByRole("heading", { name: receiver.url }).waitFor();
+    const main = page.locator("main");
+    expect(await main.innerText()).toContain("paused");
+    // The delivery log shows the receiver's 500 answers.
+    expect(await main.innerText()).toMatch(/order\.(delivered|failed)\t\w+\t\d+\t500\t\d+/);
+    await checkPage("webhooks");
+
+    receiver.failNext(0);
+    await page.getByRole("button", { name: "Resume" }).click();
+    await page.getByText("The endpoint is active again").waitFor();
+    const prisma = server.platform.db.prisma;
+    await waitFor(async () => receiver.events("order.delivered").length > 0, 20_000);
+    const resumed = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
+    expect(resumed).toMatchObject({ active: true, pausedAt: null });
+
+    const before = resumed.secretSeal;
+    await page.getByRole("button", { name: "Rotate secret" }).click();
+    const shown = await page.getByTestId("shown-secret").innerText();
+    const rotated = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
+    expect(server.platform.vault.openText(rotated.secretSeal, `endpoint:${endpointId}`)).toBe(shown);
+    expect(Buffer.from(rotated.previousSecretSeal!).equals(Buffer.from(before))).toBe(true);
+
+    await page.getByRole("button", { name: "Send test" }).click();
+    await page.getByText("Test delivered: the receiver answered 200.").waitFor();
+    expect(receiver.events("webhook.test")).toHaveLength(1);
+
+    const actions = await prisma.auditEntry.findMany({
+      where: { targetId: endpointId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(actions.map((entry) => entry.action)).toEqual([
+      "webhook_endpoint.resumed",
+      "webhook_endpoint.secret_rotated",
+      "webhook_endpoint.tested",
+    ]);
+  });
+
+  it("Settings: creates an API key shown once, which works, and revokes it", async () => {
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("heading", { name: "API keys" }).waitFor();
+    expect(await page.locator("main").innerText()).toContain("Tier: enterprise");
+    await checkPage("settings");
+
+    await page.getByLabel("New key name").fill("Browser test key");
+    await page.getByRole("button", { name: "Create API key" }).click();
+    const key = await page.getByTestId("new-api-key").innerText();
+    expect(key).toMatch(/^pck_test_/);
+    const api = (apiKey: string) =>
+      fetch(`${server.url}/api/v1/orders`, { headers: { authorization: `Bearer ${apiKey}` } });
+    expect((await api(key)).status).toBe(200);
+
+    // Shown once: a reload shows only its prefix.
+    await page.reload();
+    expect(await page.locator("main").innerText()).not.toContain(key);
+    await page.getByRole("button", { name: "Revoke Browser test key" }).click();
+    await page.getByText("The key is revoked").waitFor();
+    expect((await api(key)).status).toBe(401);
+
+    // A rejected form changes nothing: no name, no key.
+    const keys = await server.platform.db.prisma.apiKey.count();
+    await page.getByRole("button", { name: "Create API key" }).click();
+    await page.getByText("Give the key a name of up to 100 characters").first().waitFor();
+    expect(await server.platform.db.prisma.apiKey.count()).toBe(keys);
+  });
+
+  it("Settings: changes the password; the old one no longer signs in", async () => {
+    const login = server.demo.dashboard!;
+    const next = "a brand new password for the demo";
+    await page.getByLabel("Current password").fill("not the current one");
+    await page.getByLabel("New password").fill(next);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByText("The current password is not right").first().waitFor();
+
+    await page.getByLabel("Current password").fill(login.password);
+    await page.getByLabel("New password").fill(next);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByText("Password changed.").waitFor();
+    const { signIn } = await import("@premiumcdkeys/core");
+    const prisma = server.platform.db.prisma;
+    expect((await signIn(prisma, { email: login.email, password: login.password })).ok).toBe(false);
+    expect((await signIn(prisma, { email: login.email, password: next })).ok).toBe(true);
+  });
+
   it("signs out: the session is gone and the pages ask for a sign-in again", async () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${server.url}/dashboard/sign-in`);
     await page.goto(`${server.url}/dashboard`);
     expect(new URL(page.url()).pathname).toBe("/dashboard/sign-in");
-    expect(await server.platform.db.prisma.operatorSession.count()).toBe(0);
+    // Only the session signed in directly by the password test is left.
+    expect(await server.platform.db.prisma.operatorSession.count()).toBe(1);
     expect(pageErrors).toEqual([]);
     expect(refused).toEqual([]);
   });

@@ -2,7 +2,13 @@
 // /dashboard. The password is read from DASHBOARD_PASSWORD or asked for without echo, never
 // taken from the command line, where shell history and `ps` would keep it.
 import { parseArgs } from "node:util";
-import { createOperator, emailSchema, listOperators, passwordSchema } from "@premiumcdkeys/core";
+import {
+  createOperator,
+  emailSchema,
+  listOperators,
+  operatorEmailTaken,
+  passwordSchema,
+} from "@premiumcdkeys/core";
 import { CommandError, resolveAccount, withPlatform } from "../commands/command-platform.ts";
 import { readSecret } from "../commands/read-secret.ts";
 
@@ -41,7 +47,7 @@ await withPlatform(async (platform) => {
   const account = await resolveAccount(platform, values.account);
 
   if (command === "create") {
-    if (await prisma.operator.findUnique({ where: { email } })) {
+    if (await operatorEmailTaken(prisma, email)) {
       throw new CommandError(`An operator ${email} exists already`);
     }
     const operator = await createOperator(prisma, { accountId: account.id, email, password });

@@ -5,3 +5,5 @@ export * from "./operators.ts";
 export * from "./overview.ts";
 export * from "./merchant-orders.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
+export * from "./account-webhooks.ts";
+export * from "./account-settings.ts";

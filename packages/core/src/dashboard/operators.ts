@@ -157,3 +157,8 @@ function hashToken(token: string): string {
 function csrfTokenFor(token: string): string {
   return createHmac("sha256", token).update("csrf").digest("base64url");
 }
+
+/** Whether an email already signs in somewhere (emails are unique across accounts). */
+export async function operatorEmailTaken(prisma: PrismaClient, email: string): Promise<boolean> {
+  return (await prisma.operator.count({ where: { email: email.trim().toLowerCase() } })) > 0;
+}
