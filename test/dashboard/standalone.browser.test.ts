@@ -11,6 +11,8 @@ import {
 } from "../support/dashboard-browser.ts";
 import { shopifyOrder } from "../support/dashboard-orders.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.ts";
+import { startKinguinSimulator, type KinguinSimulator } from "../simulators/kinguin-simulator.ts";
+import { connectKinguin, SUPPLIER_TEST_ENV } from "../support/suppliers.ts";
 import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
 
 let server: TestServer;
@@ -22,9 +24,13 @@ const pageErrors: string[] = [];
 let failedOrderId: string;
 let receiver: WebhookReceiver;
 let endpointId: string;
+let kinguin: KinguinSimulator;
 
 beforeAll(async () => {
-  server = await startTestServer({ DASHBOARD: "true" });
+  server = await startTestServer({ DASHBOARD: "true", ...SUPPLIER_TEST_ENV });
+  // A supplier account at the local Kinguin simulator, for the Suppliers page's test.
+  kinguin = await startKinguinSimulator();
+  await connectKinguin(server, kinguin);
   const prisma = server.platform.db.prisma;
 
   // An integrator's endpoint that is down: its deliveries fail until the endpoint pauses.
@@ -63,6 +69,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await receiver?.close();
+  await kinguin?.close();
 });
 
 async function checkPage(name: string) {
@@ -152,6 +159,73 @@ describe("the standalone dashboard, page by page", () => {
       ["order.process_requested", `operator:${server.demo.dashboard!.email}`],
       ["order.keys_revealed", `operator:${server.demo.dashboard!.email}`],
     ]);
+  });
+
+  it("Products: maps a SKU to a supplier product in bulk, refusing bad lines whole", async () => {
+    await page.getByRole("link", { name: "Products" }).click();
+    await page.getByRole("heading", { name: "Map SKUs to supplier products" }).waitFor();
+    expect(await page.locator("main").innerText()).toContain("Elden Ring (Steam key, EU)");
+    await checkPage("products");
+    const prisma = server.platform.db.prisma;
+    const products = await prisma.product.count();
+
+    const lines = page.getByLabel("One per line: SKU, supplier product id");
+    await lines.fill("NEW-STARFIELD, SBX-STARFIELD-EU\nNEW-NOPE, SBX-NOT-SOLD");
+    await page.getByRole("button", { name: "Map SKUs" }).click();
+    await page.getByText("Line 2: SBX-NOT-SOLD is not in the catalogue").first().waitFor();
+    expect(await prisma.product.count()).toBe(products);
+
+    await page.getByLabel("One per line: SKU, supplier product id").fill("NEW-STARFIELD, SBX-STARFIELD-EU");
+    await page.getByRole("button", { name: "Map SKUs" }).click();
+    await page.getByText("1 SKUs mapped.").waitFor();
+    const mapped = await prisma.product.findFirstOrThrow({
+      where: { accountId: server.demo.account_id, sku: "NEW-STARFIELD" },
+      include: { offers: true, mappings: true },
+    });
+    expect(mapped.offers.map((o) => [o.supplier, o.supplierProductId])).toEqual([
+      ["sandbox", "SBX-STARFIELD-EU"],
+    ]);
+    expect(mapped.mappings.map((m) => [m.shopId, m.sku])).toEqual([
+      [server.demo.shops.shopify.id, "NEW-STARFIELD"],
+    ]);
+
+    await page.getByLabel("Search the supplier's catalogue").fill("Elden");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.locator("table", { hasText: "SBX-ELDEN-RING-EU" }).waitFor();
+  });
+
+  it("Suppliers: tests a connection for its balance; credentials are checked and sealed", async () => {
+    await page.getByRole("link", { name: "Suppliers" }).click();
+    await page.getByRole("heading", { name: "kinguin (sandbox)" }).waitFor();
+    await checkPage("suppliers");
+
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await page.getByText(/^Connected: balance \d/).waitFor();
+    const prisma = server.platform.db.prisma;
+    const row = await prisma.supplierConnection.findFirstOrThrow({ where: { supplier: "kinguin" } });
+    expect(row.balanceCheckedAt).not.toBeNull();
+
+    // Kinguin without its API key: refused, nothing stored.
+    await page.getByLabel("Supplier", { exact: true }).selectOption("kinguin");
+    await page.getByLabel("Environment").selectOption("live");
+    await page.getByRole("button", { name: "Connect supplier" }).click();
+    await page.getByText("Invalid credentials: apiKey").waitFor();
+    expect(await prisma.supplierConnection.count()).toBe(1);
+  });
+
+  it("Shops: shows each shop's health and disconnects the WooCommerce shop", async () => {
+    await page.getByRole("link", { name: "Shops" }).click();
+    await page.getByRole("heading", { name: "keys-demo.myshopify.com" }).waitFor();
+    const text = await page.locator("main").innerText();
+    expect(text).toMatch(/Last webhook received: \d{4}-\d{2}-\d{2}/);
+    await checkPage("shops");
+
+    await page.getByRole("button", { name: "Disconnect woo-demo.localhost" }).click();
+    await page.getByText("The shop is disconnected.").waitFor();
+    const woo = await server.platform.db.prisma.shop.findUniqueOrThrow({
+      where: { id: server.demo.shops.woocommerce.id },
+    });
+    expect(woo.active).toBe(false);
   });
 
   it("Webhooks: shows the paused endpoint's failed deliveries, resumes it, rotates its secret", async () => {

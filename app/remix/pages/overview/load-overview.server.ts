@@ -29,25 +29,19 @@ export async function loadOverview(context: WebContext, scope: MerchantScope) {
   };
 }
 
-/** Each usable supplier's balance as its adapter reports it; a failing one says so. */
+/**
+ * The balances last seen on the account's supplier connections (the worker and the Suppliers
+ * page's test refresh them), so the page never waits on a supplier's API.
+ */
 async function supplierBalances(context: WebContext, accountId: string) {
-  const account = await context.platform.db.prisma.account.findUnique({
-    where: { id: accountId },
-    select: { sandboxMode: true },
-  });
-  const suppliers = await context.core.suppliersForAccount(context.platform, accountId, {
-    sandbox: account?.sandboxMode ?? true,
-  });
-  const balances = [];
-  for (const { supplier, name } of suppliers.values()) {
-    let balance = "Unavailable";
-    try {
-      const money = await supplier.getBalance();
-      balance = `${context.core.fromMinorUnits(money.amountMinor, money.currency)} ${money.currency}`;
-    } catch {
-      // Shown as unavailable; the supplier's own health is the Suppliers page's concern.
-    }
-    balances.push({ id: supplier.id, name, balance });
-  }
-  return balances;
+  const connections = await context.platform.supplierConnections.list(accountId);
+  const balances = connections.map((connection) => ({
+    id: connection.id,
+    name: `${connection.supplier} (${connection.environment})`,
+    balance:
+      connection.balanceMinor === null
+        ? "Not checked yet"
+        : `${context.core.fromMinorUnits(connection.balanceMinor, connection.currency)} ${connection.currency}`,
+  }));
+  return [{ id: "sandbox", name: "Sandbox supplier", balance: "Test keys, no balance" }, ...balances];
 }

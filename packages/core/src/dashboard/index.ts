@@ -7,3 +7,6 @@ export * from "./merchant-orders.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export * from "./account-webhooks.ts";
 export * from "./account-settings.ts";
+export * from "./product-catalogue.ts";
+export * from "./shop-health.ts";
+export * from "./supplier-accounts.ts";

@@ -1,0 +1,94 @@
+import type { WebContext } from "../../load-context";
+import { actorOf, type MerchantScope } from "../../shells/merchant-scope";
+
+export type SuppliersData = Awaited<ReturnType<typeof loadSuppliers>>;
+
+/** Credential fields per supplier kind: written, never read back. */
+const CREDENTIAL_FIELDS: Record<string, string[]> = {
+  codeswholesale: ["clientId", "clientSecret", "signature"],
+  kinguin: ["apiKey", "webhookSecret"],
+  own_stock: [],
+};
+
+export async function loadSuppliers(context: WebContext, scope: MerchantScope) {
+  const { core, platform } = context;
+  const connections = await platform.supplierConnections.list(scope.accountId);
+  return {
+    csrfToken: scope.csrfToken ?? "",
+    credentialFields: CREDENTIAL_FIELDS,
+    connections: connections.map((connection) => ({
+      id: connection.id,
+      supplier: connection.supplier,
+      environment: connection.environment,
+      enabled: connection.enabled,
+      balance:
+        connection.balanceMinor === null
+          ? "Not checked yet"
+          : `${core.fromMinorUnits(connection.balanceMinor, connection.currency)} ${connection.currency}`,
+      balanceLow: connection.balanceLow,
+      balanceCheckedAt: connection.balanceCheckedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export type SuppliersActionData = { ok: boolean; message: string };
+
+/** Connect (credentials sealed), enable or disable, test; each written to the audit log. */
+export async function suppliersAction(
+  context: WebContext,
+  scope: MerchantScope,
+  form: FormData,
+): Promise<SuppliersActionData> {
+  const { core, platform } = context;
+  const prisma = platform.db.prisma;
+  const intent = String(form.get("intent") ?? "");
+  const audit = (action: string, targetId: string, details = {}) =>
+    core.recordAudit(prisma, actorOf(scope), {
+      action,
+      targetType: "supplier_connection",
+      targetId,
+      details,
+    });
+
+  if (intent === "connect") {
+    const supplier = String(form.get("supplier") ?? "");
+    const fields = CREDENTIAL_FIELDS[supplier];
+    if (!fields) return { ok: false, message: "Choose a supplier" };
+    const credentials = Object.fromEntries(
+      fields
+        .map((field) => [field, String(form.get(field) ?? "").trim()])
+        .filter(([, value]) => value !== ""),
+    );
+    const connected = await platform.supplierConnections.connect(scope.accountId, {
+      supplier: supplier as never,
+      environment: form.get("environment") === "live" ? "live" : "sandbox",
+      credentials,
+      currency: String(form.get("currency") ?? "EUR"),
+    });
+    if (!connected.ok) {
+      const fieldsWrong = (connected.details.fields as string[] | undefined)?.join(", ");
+      return { ok: false, message: fieldsWrong ? `${connected.message}: ${fieldsWrong}` : connected.message };
+    }
+    // Field names only: the credentials themselves never reach the log.
+    await audit("supplier.connected", connected.connection.id, { supplier, fields: Object.keys(credentials) });
+    return { ok: true, message: "Supplier connected. Test the connection to see its balance." };
+  }
+
+  const id = String(form.get("connection") ?? "");
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return { ok: false, message: "No such connection" };
+  if (intent === "test") {
+    const tested = await core.testSupplierConnection(prisma, platform.supplierRegistry, scope.accountId, id);
+    if (!tested) return { ok: false, message: "No such connection" };
+    await audit("supplier.tested", id, { ok: tested.ok });
+    return tested.ok
+      ? { ok: true, message: `Connected: balance ${core.fromMinorUnits(tested.balanceMinor, tested.currency)} ${tested.currency}` }
+      : { ok: false, message: tested.message };
+  }
+  if (intent === "enable" || intent === "disable") {
+    const changed = await core.setSupplierEnabled(prisma, scope.accountId, id, intent === "enable");
+    if (!changed) return { ok: false, message: "No such connection" };
+    await audit(intent === "enable" ? "supplier.enabled" : "supplier.disabled", id);
+    return { ok: true, message: intent === "enable" ? "Supplier enabled." : "Supplier disabled." };
+  }
+  return { ok: false, message: "Unknown action" };
+}
