@@ -124,7 +124,10 @@ describe("forms and other accounts' data", () => {
     const { session } = await signInOverHttp(server.url, demoLogin().email, demoLogin().password);
     const path = `/dashboard/orders/${demoOrderId}`;
     const before = await prisma().auditEntry.count();
-    const forms: Record<string, string>[] = [{ intent: "reveal" }, { intent: "reveal", csrf: "forged" }];
+    const forms: Record<string, string>[] = [
+      { intent: "reveal" },
+      { intent: "reveal", csrf: "forged" },
+    ];
     for (const fields of forms) {
       const answer = await dashboardPost(server.url, path, session!, fields);
       expect(answer.status).toBe(403);
@@ -147,7 +150,9 @@ describe("forms and other accounts' data", () => {
     const post = await dashboardPost(server.url, path, session!, { intent: "reveal", csrf });
     expect(post.status).toBe(404);
     for (const id of ["not-a-uuid", "00000000-0000-7000-8000-000000000000"]) {
-      expect((await dashboardGet(server.url, `/dashboard/orders/${id}`, session!)).status).toBe(404);
+      expect((await dashboardGet(server.url, `/dashboard/orders/${id}`, session!)).status).toBe(
+        404,
+      );
     }
     const html = await (await dashboardGet(server.url, path, session!)).text();
     expect(html).not.toContain("ada.buyer@example.com");

@@ -175,7 +175,9 @@ describe("the standalone dashboard, page by page", () => {
     await page.getByText("Line 2: SBX-NOT-SOLD is not in the catalogue").first().waitFor();
     expect(await prisma.product.count()).toBe(products);
 
-    await page.getByLabel("One per line: SKU, supplier product id").fill("NEW-STARFIELD, SBX-STARFIELD-EU");
+    await page
+      .getByLabel("One per line: SKU, supplier product id")
+      .fill("NEW-STARFIELD, SBX-STARFIELD-EU");
     await page.getByRole("button", { name: "Map SKUs" }).click();
     await page.getByText("1 SKUs mapped.").waitFor();
     const mapped = await prisma.product.findFirstOrThrow({
@@ -202,7 +204,9 @@ describe("the standalone dashboard, page by page", () => {
     await page.getByRole("button", { name: "Test connection" }).click();
     await page.getByText(/^Connected: balance \d/).waitFor();
     const prisma = server.platform.db.prisma;
-    const row = await prisma.supplierConnection.findFirstOrThrow({ where: { supplier: "kinguin" } });
+    const row = await prisma.supplierConnection.findFirstOrThrow({
+      where: { supplier: "kinguin" },
+    });
     expect(row.balanceCheckedAt).not.toBeNull();
 
     // Kinguin without its API key: refused, nothing stored.
@@ -241,7 +245,7 @@ describe("the standalone dashboard, page by page", () => {
     await page.getByRole("button", { name: "Resume" }).click();
     await page.getByText("The endpoint is active again").waitFor();
     const prisma = server.platform.db.prisma;
-    await waitFor(async () => receiver.events("order.delivered").length > 0, 20_000);
+    await waitFor(() => receiver.events("order.delivered").length > 0, 20_000);
     const resumed = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
     expect(resumed).toMatchObject({ active: true, pausedAt: null });
 
@@ -249,7 +253,9 @@ describe("the standalone dashboard, page by page", () => {
     await page.getByRole("button", { name: "Rotate secret" }).click();
     const shown = await page.getByTestId("shown-secret").innerText();
     const rotated = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
-    expect(server.platform.vault.openText(rotated.secretSeal, `endpoint:${endpointId}`)).toBe(shown);
+    expect(server.platform.vault.openText(rotated.secretSeal, `endpoint:${endpointId}`)).toBe(
+      shown,
+    );
     expect(Buffer.from(rotated.previousSecretSeal!).equals(Buffer.from(before))).toBe(true);
 
     await page.getByRole("button", { name: "Send test" }).click();

@@ -31,7 +31,11 @@ export async function keepOnLoopback(page: Page, appBridge?: string): Promise<st
     (url) => !["127.0.0.1", "localhost"].includes(url.hostname),
     async (route) => {
       const url = new URL(route.request().url());
-      if (appBridge && url.hostname === "cdn.shopify.com" && url.pathname.endsWith("app-bridge.js")) {
+      if (
+        appBridge &&
+        url.hostname === "cdn.shopify.com" &&
+        url.pathname.endsWith("app-bridge.js")
+      ) {
         return route.fulfill({ contentType: "text/javascript", body: appBridge });
       }
       refused.push(url.origin + url.pathname);

@@ -10,7 +10,9 @@ export async function shopifyOrder(server: TestServer, orderNumber: number, emai
     "5912345678901": `59123${orderNumber}`,
     "14456789012345": `14456${orderNumber}1`,
     "14456789012346": `14456${orderNumber}2`,
-  }).replaceAll('"#1042"', `"#${orderNumber}"`).replaceAll('"order_number": 1042', `"order_number": ${orderNumber}`);
+  })
+    .replaceAll('"#1042"', `"#${orderNumber}"`)
+    .replaceAll('"order_number": 1042', `"order_number": ${orderNumber}`);
   if (email) body = body.replaceAll("ada.buyer@example.com", email);
   const answer = await postShopify(shopify.webhook_url, shopify.webhook_secret, body);
   if (answer.status >= 300) throw new Error(`webhook answered ${answer.status}`);

@@ -16,5 +16,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EmbeddedOrder() {
-  return <OrderPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />;
+  return (
+    <OrderPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />
+  );
 }

@@ -15,5 +15,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function DashboardOrder() {
-  return <OrderPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />;
+  return (
+    <OrderPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />
+  );
 }

@@ -23,6 +23,7 @@ import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { useState } from "react";
 import { CLIENT_ADDRESS_HEADER } from "../shells/client-address";
 import { sessionCookie } from "../shells/operator-session.server";
+import { formText } from "../pages/common/form-text";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 export const meta: MetaFunction = () => [{ title: "Sign in · PremiumCDKeys" }];
@@ -46,7 +47,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const cookieToken = formCookie(request);
-  const submitted = String(form.get("csrf") ?? "");
+  const submitted = formText(form, "csrf");
   if (!cookieToken || !sameText(cookieToken, submitted)) {
     return json(
       { error: "The form expired. Reload the page and sign in again.", csrfRejected: true },
@@ -54,8 +55,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
 
-  const email = String(form.get("email") ?? "");
-  const password = String(form.get("password") ?? "");
+  const email = formText(form, "email");
+  const password = formText(form, "password");
   if (!email || !password) {
     return json({ error: "Enter your email and password.", csrfRejected: false }, { status: 400 });
   }

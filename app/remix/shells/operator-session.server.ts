@@ -37,6 +37,7 @@ export async function requireOperator(request: Request, context: WebContext) {
     : undefined;
   if (!operator) {
     const next = new URL(request.url).pathname;
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- Remix's redirect is a Response
     throw redirect(`/dashboard/sign-in?next=${encodeURIComponent(next)}`, {
       headers: token ? { "Set-Cookie": clearedSessionCookie() } : {},
     });
@@ -66,7 +67,13 @@ export async function dashboardFormScope(request: Request, context: WebContext, 
   const operator = await requireOperator(request, context);
   if (!context.core.csrfTokenMatches(operator, form.get("csrf"))) {
     throw Response.json(
-      { error: { code: "CSRF_REJECTED", message: "The form token is missing or wrong", details: {} } },
+      {
+        error: {
+          code: "CSRF_REJECTED",
+          message: "The form token is missing or wrong",
+          details: {},
+        },
+      },
       { status: 403 },
     );
   }

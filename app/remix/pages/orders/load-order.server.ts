@@ -1,6 +1,7 @@
 import type { WebContext } from "../../load-context";
 import { actorOf, type MerchantScope } from "../../shells/merchant-scope";
 import { notFound } from "../common/not-found";
+import { moneyText } from "../common/money.server";
 
 export type OrderData = Awaited<ReturnType<typeof loadOrder>>;
 
@@ -14,7 +15,7 @@ export async function loadOrder(context: WebContext, scope: MerchantScope, order
   if (!found) throw notFound("ORDER_NOT_FOUND", "No such order");
   const { order, events } = found;
   const money = (minor: number | null, currency: string | null) =>
-    minor === null || !currency ? "—" : `${core.fromMinorUnits(minor, currency)} ${currency}`;
+    minor === null || !currency ? "—" : moneyText(core, minor, currency);
   const lineNames = new Map(order.lines.map((line) => [line.id, line.name]));
 
   return {
@@ -108,14 +109,20 @@ export async function orderAction(
     if (outcome.ok) platform.worker.nudge();
     return outcome.ok
       ? { intent: "process", ok: true, message: "The order is being processed again." }
-      : { intent: "process", ok: false, message: "message" in outcome ? outcome.message : "Not found" };
+      : {
+          intent: "process",
+          ok: false,
+          message: "message" in outcome ? outcome.message : "Not found",
+        };
   }
   if (form.get("intent") === "reveal") {
     const keys = await core.revealOrderKeys(prisma, platform.vault, actorOf(scope), orderId);
     return { intent: "reveal", keys: keys ?? [] };
   }
   throw Response.json(
-    { error: { code: "VALIDATION_ERROR", message: "Unknown action", details: { field: "intent" } } },
+    {
+      error: { code: "VALIDATION_ERROR", message: "Unknown action", details: { field: "intent" } },
+    },
     { status: 400 },
   );
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { WebContext } from "../../load-context";
 import type { MerchantScope } from "../../shells/merchant-scope";
+import { moneyText } from "../common/money.server";
 
 const PAGE_SIZE = 20;
 
@@ -71,7 +72,7 @@ export async function loadOrders(context: WebContext, scope: MerchantScope, requ
       status: order.status,
       shop: order.shop.domain,
       customerEmail: order.customerEmail,
-      total: `${core.fromMinorUnits(order.totalMinor, order.currency)} ${order.currency}`,
+      total: moneyText(core, order.totalMinor, order.currency),
       sandbox: order.sandbox,
       createdAt: order.createdAt.toISOString(),
     })),

@@ -55,7 +55,10 @@ export function OrdersPage({ data }: { data: OrdersData }) {
                   name="status"
                   value={status}
                   onChange={setStatus}
-                  options={[{ label: "Any", value: "" }, ...data.statuses.map((s) => ({ label: s, value: s }))]}
+                  options={[
+                    { label: "Any", value: "" },
+                    ...data.statuses.map((s) => ({ label: s, value: s })),
+                  ]}
                   error={fieldError("status")}
                 />
                 <Select
@@ -128,7 +131,9 @@ export function OrdersPage({ data }: { data: OrdersData }) {
               {data.orders.map((order, index) => (
                 <IndexTable.Row id={order.id} key={order.id} position={index}>
                   <IndexTable.Cell>
-                    <Link to={`${data.base}/orders/${order.id}`}>{orderRef(order.storeOrderRef)}</Link>
+                    <Link to={`${data.base}/orders/${order.id}`}>
+                      {orderRef(order.storeOrderRef)}
+                    </Link>
                     {order.sandbox ? <Badge>Sandbox</Badge> : null}
                   </IndexTable.Cell>
                   <IndexTable.Cell>

@@ -1,5 +1,6 @@
 import type { WebContext } from "../../load-context";
 import type { MerchantScope } from "../../shells/merchant-scope";
+import { moneyText } from "../common/money.server";
 
 export type OverviewData = Awaited<ReturnType<typeof loadOverview>>;
 
@@ -7,8 +8,7 @@ export type OverviewData = Awaited<ReturnType<typeof loadOverview>>;
 export async function loadOverview(context: WebContext, scope: MerchantScope) {
   const { core, platform } = context;
   const overview = await core.accountOverview(platform.db.prisma, scope.accountId);
-  const money = (minor: number, currency: string) =>
-    `${core.fromMinorUnits(minor, currency)} ${currency}`;
+  const money = (minor: number, currency: string) => moneyText(core, minor, currency);
 
   return {
     base: scope.base ?? "/dashboard",
@@ -41,7 +41,10 @@ async function supplierBalances(context: WebContext, accountId: string) {
     balance:
       connection.balanceMinor === null
         ? "Not checked yet"
-        : `${context.core.fromMinorUnits(connection.balanceMinor, connection.currency)} ${connection.currency}`,
+        : moneyText(context.core, connection.balanceMinor, connection.currency),
   }));
-  return [{ id: "sandbox", name: "Sandbox supplier", balance: "Test keys, no balance" }, ...balances];
+  return [
+    { id: "sandbox", name: "Sandbox supplier", balance: "Test keys, no balance" },
+    ...balances,
+  ];
 }

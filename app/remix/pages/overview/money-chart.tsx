@@ -19,6 +19,8 @@ export function MoneyChart({ chart }: { chart: OverviewData["chart"] }) {
     <figure style={{ margin: 0 }}>
       <svg
         width="100%"
+        height={HEIGHT}
+        preserveAspectRatio="none"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
         aria-label={`Revenue and spend per day over 14 days in ${chart.currency} minor units. ${summary}`}

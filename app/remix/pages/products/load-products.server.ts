@@ -1,5 +1,7 @@
 import type { WebContext } from "../../load-context";
 import { actorOf, type MerchantScope } from "../../shells/merchant-scope";
+import { moneyText } from "../common/money.server";
+import { formText } from "../common/form-text";
 
 export type ProductsData = Awaited<ReturnType<typeof loadProducts>>;
 
@@ -15,7 +17,7 @@ export async function loadProducts(context: WebContext, scope: MerchantScope, re
   const products = await core.accountProducts(prisma, scope.accountId);
   const shops = await core.accountShops(prisma, scope.accountId);
   const money = (minor: number | null, currency: string | null) =>
-    minor === null || !currency ? "—" : `${core.fromMinorUnits(minor, currency)} ${currency}`;
+    minor === null || !currency ? "—" : moneyText(core, minor, currency);
 
   const search = url.searchParams.get("search")?.trim().slice(0, 100) ?? "";
   const searchSupplier = url.searchParams.get("supplier") ?? [...suppliers.keys()][0] ?? "";
@@ -58,7 +60,12 @@ export async function loadProducts(context: WebContext, scope: MerchantScope, re
         label: `${offer.supplier}: ${offer.supplierProductId}, stock ${offer.lastStock ?? "?"}, cost ${money(offer.lastCostMinor, offer.lastCurrency)}`,
       })),
       mappings: product.mappings.map((mapping) =>
-        [mapping.shop.domain, mapping.sku && `SKU ${mapping.sku}`, mapping.externalVariantId && `variant ${mapping.externalVariantId}`, mapping.externalProductId && `product ${mapping.externalProductId}`]
+        [
+          mapping.shop.domain,
+          mapping.sku && `SKU ${mapping.sku}`,
+          mapping.externalVariantId && `variant ${mapping.externalVariantId}`,
+          mapping.externalProductId && `product ${mapping.externalProductId}`,
+        ]
           .filter(Boolean)
           .join(" "),
       ),
@@ -78,16 +85,17 @@ export async function productsAction(
 ): Promise<ProductsActionData> {
   const { core, platform } = context;
   const prisma = platform.db.prisma;
-  const intent = String(form.get("intent") ?? "");
+  const intent = formText(form, "intent");
 
   if (intent === "map_skus") {
-    const parsed = core.parseSkuLines(String(form.get("lines") ?? ""));
-    if (!parsed.ok) return { ok: false, field: "lines", message: `Line ${parsed.line}: ${parsed.message}` };
+    const parsed = core.parseSkuLines(formText(form, "lines"));
+    if (!parsed.ok)
+      return { ok: false, field: "lines", message: `Line ${parsed.line}: ${parsed.message}` };
     const account = await prisma.account.findUniqueOrThrow({ where: { id: scope.accountId } });
     const outcome = await core.mapSkusInBulk(platform, {
       accountId: scope.accountId,
-      shopId: String(form.get("shop") ?? ""),
-      supplier: String(form.get("supplier") ?? ""),
+      shopId: formText(form, "shop"),
+      supplier: formText(form, "supplier"),
       sandbox: account.sandboxMode,
       lines: parsed.lines,
     });
@@ -101,26 +109,30 @@ export async function productsAction(
     await core.recordAudit(prisma, actorOf(scope), {
       action: "products.mapped_by_sku",
       targetType: "shop",
-      targetId: String(form.get("shop")),
-      details: { lines: parsed.lines.length, supplier: String(form.get("supplier")) },
+      targetId: formText(form, "shop"),
+      details: { lines: parsed.lines.length, supplier: formText(form, "supplier") },
     });
     return { ok: true, message: `${outcome.mapped} SKUs mapped.` };
   }
 
   if (intent === "limits") {
-    const productId = String(form.get("product") ?? "");
-    const currency = String(form.get("currency") ?? "EUR");
-    const maxCostText = String(form.get("max_cost") ?? "").trim();
-    const threshold = Number(form.get("low_stock_threshold"));
+    const productId = formText(form, "product");
+    const currency = formText(form, "currency") || "EUR";
+    const maxCostText = formText(form, "max_cost").trim();
+    const threshold = Number(formText(form, "low_stock_threshold"));
     let maxCostMinor: number | null = null;
     try {
       maxCostMinor = maxCostText ? core.toMinorUnits(maxCostText, currency) : null;
     } catch {
       return { ok: false, field: "max_cost", productId, message: "A price like 12.50" };
     }
-    const limits = core.productLimitsSchema.safeParse({ maxCostMinor, lowStockThreshold: threshold });
+    const limits = core.productLimitsSchema.safeParse({
+      maxCostMinor,
+      lowStockThreshold: threshold,
+    });
     if (!limits.success) {
-      const field = limits.error.issues[0].path[0] === "maxCostMinor" ? "max_cost" : "low_stock_threshold";
+      const field =
+        limits.error.issues[0].path[0] === "maxCostMinor" ? "max_cost" : "low_stock_threshold";
       return { ok: false, field, productId, message: "Not a valid amount" };
     }
     const changed = /^[0-9a-f-]{36}$/i.test(productId)

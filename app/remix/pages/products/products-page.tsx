@@ -23,7 +23,9 @@ export function ProductsPage({ data, result }: Props) {
   return (
     <Page title="Products">
       <BlockStack gap="400">
-        {result ? <Banner tone={result.ok ? "success" : "critical"} title={result.message} /> : null}
+        {result ? (
+          <Banner tone={result.ok ? "success" : "critical"} title={result.message} />
+        ) : null}
         <MapBySku data={data} result={result} />
         <CatalogueSearch data={data} />
         {data.products.length === 0 ? (

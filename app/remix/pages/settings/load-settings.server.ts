@@ -1,5 +1,6 @@
 import type { WebContext } from "../../load-context";
 import { actorOf, type MerchantScope } from "../../shells/merchant-scope";
+import { formText, formTexts } from "../common/form-text";
 
 export type SettingsData = Awaited<ReturnType<typeof loadSettings>>;
 
@@ -27,8 +28,7 @@ export async function loadSettings(context: WebContext, scope: MerchantScope) {
 }
 
 export type SettingsActionData =
-  | { ok: true; message: string; apiKey?: string }
-  | { ok: false; field?: string; message: string };
+  { ok: true; message: string; apiKey?: string } | { ok: false; field?: string; message: string };
 
 /** Keys, Sandbox Mode, password and team members; each change is written to the audit log. */
 export async function settingsAction(
@@ -40,15 +40,17 @@ export async function settingsAction(
   const { core, platform } = context;
   const prisma = platform.db.prisma;
   const by = actorOf(scope);
-  const intent = String(form.get("intent") ?? "");
+  const intent = formText(form, "intent");
 
   if (intent === "create_key") {
-    const name = String(form.get("name") ?? "").trim();
+    const name = formText(form, "name").trim();
     if (!name || name.length > 100) {
       return { ok: false, field: "name", message: "Give the key a name of up to 100 characters" };
     }
-    const asked = form.getAll("permissions").map(String);
-    const permissions = asked.filter((p) => (core.API_KEY_PERMISSIONS as readonly string[]).includes(p));
+    const asked = formTexts(form, "permissions");
+    const permissions = asked.filter((p) =>
+      (core.API_KEY_PERMISSIONS as readonly string[]).includes(p),
+    );
     if (permissions.length === 0 || permissions.length !== asked.length) {
       return { ok: false, field: "permissions", message: "Choose at least one permission" };
     }
@@ -61,29 +63,41 @@ export async function settingsAction(
       targetId: created.id,
       details: { prefix: created.prefix, permissions },
     });
-    return { ok: true, message: "API key created. It is shown only now: store it safely.", apiKey: created.key };
+    return {
+      ok: true,
+      message: "API key created. It is shown only now: store it safely.",
+      apiKey: created.key,
+    };
   }
   if (intent === "revoke_key") {
-    const id = String(form.get("key") ?? "");
-    const revoked = /^[0-9a-f-]{36}$/i.test(id) && (await core.revokeApiKey(prisma, scope.accountId, id));
+    const id = formText(form, "key");
+    const revoked =
+      /^[0-9a-f-]{36}$/i.test(id) && (await core.revokeApiKey(prisma, scope.accountId, id));
     if (!revoked) return { ok: false, message: "No such active key" };
-    await core.recordAudit(prisma, by, { action: "api_key.revoked", targetType: "api_key", targetId: id });
+    await core.recordAudit(prisma, by, {
+      action: "api_key.revoked",
+      targetType: "api_key",
+      targetId: id,
+    });
     return { ok: true, message: "The key is revoked: it no longer opens the API." };
   }
   if (intent === "sandbox") {
-    const on = form.get("on") === "true";
+    const on = formText(form, "on") === "true";
     await core.setSandboxMode(prisma, scope.accountId, on);
     await core.recordAudit(prisma, by, {
       action: on ? "account.sandbox_on" : "account.sandbox_off",
       targetType: "account",
       targetId: scope.accountId,
     });
-    return { ok: true, message: on ? "Sandbox Mode is on." : "Sandbox Mode is off: the account is live." };
+    return {
+      ok: true,
+      message: on ? "Sandbox Mode is on." : "Sandbox Mode is off: the account is live.",
+    };
   }
   if (intent === "change_password" && operator) {
     const changed = await core.changePassword(prisma, operator, {
-      current: String(form.get("current") ?? ""),
-      next: String(form.get("next") ?? ""),
+      current: formText(form, "current"),
+      next: formText(form, "next"),
     });
     if (!changed.ok) return { ok: false, field: changed.field, message: changed.message };
     await core.recordAudit(prisma, by, {
@@ -94,9 +108,9 @@ export async function settingsAction(
     return { ok: true, message: "Password changed. Other sessions were signed out." };
   }
   if (intent === "add_operator" && operator) {
-    const email = core.emailSchema.safeParse(form.get("email"));
+    const email = core.emailSchema.safeParse(formText(form, "email"));
     if (!email.success) return { ok: false, field: "email", message: "Enter a valid email" };
-    const password = core.passwordSchema.safeParse(form.get("password"));
+    const password = core.passwordSchema.safeParse(formText(form, "password"));
     if (!password.success) {
       return { ok: false, field: "password", message: password.error.issues[0].message };
     }

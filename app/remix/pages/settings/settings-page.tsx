@@ -135,7 +135,9 @@ function ApiKeys({ data, fieldError }: Section) {
                     checked={permissions.includes(permission)}
                     onChange={(on) =>
                       setPermissions(
-                        on ? [...permissions, permission] : permissions.filter((p) => p !== permission),
+                        on
+                          ? [...permissions, permission]
+                          : permissions.filter((p) => p !== permission),
                       )
                     }
                   />

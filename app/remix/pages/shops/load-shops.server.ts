@@ -1,5 +1,6 @@
 import type { WebContext } from "../../load-context";
 import { actorOf, type MerchantScope } from "../../shells/merchant-scope";
+import { formText } from "../common/form-text";
 
 export type ShopsData = Awaited<ReturnType<typeof loadShops>>;
 
@@ -42,7 +43,7 @@ export async function shopsAction(
   const { core, platform } = context;
   const connections = platform.shopConnections;
   if (!connections) return { ok: false, message: "WooCommerce is not available here" };
-  const intent = String(form.get("intent") ?? "");
+  const intent = formText(form, "intent");
   const audit = (action: string, targetId: string, details = {}) =>
     core.recordAudit(platform.db.prisma, actorOf(scope), {
       action,
@@ -54,16 +55,16 @@ export async function shopsAction(
   if (intent === "connect_woo") {
     const connected = await connections.connectWooCommerce({
       accountId: scope.accountId,
-      url: String(form.get("url") ?? ""),
-      consumerKey: String(form.get("consumer_key") ?? ""),
-      consumerSecret: String(form.get("consumer_secret") ?? ""),
+      url: formText(form, "url"),
+      consumerKey: formText(form, "consumer_key"),
+      consumerSecret: formText(form, "consumer_secret"),
     });
     if (!connected.ok) return { ok: false, message: connected.message };
     await audit("shop.connected", connected.shopId, { platform: "woocommerce" });
     return { ok: true, message: "The shop is connected and its webhooks are registered." };
   }
   if (intent === "disconnect") {
-    const shopId = String(form.get("shop") ?? "");
+    const shopId = formText(form, "shop");
     const result = /^[0-9a-f-]{36}$/i.test(shopId)
       ? await connections.disconnect(shopId, { accountId: scope.accountId })
       : undefined;

@@ -23,7 +23,9 @@ export function ShopsPage({ data, result }: Props) {
   return (
     <Page title="Shops">
       <BlockStack gap="400">
-        {result ? <Banner tone={result.ok ? "success" : "critical"} title={result.message} /> : null}
+        {result ? (
+          <Banner tone={result.ok ? "success" : "critical"} title={result.message} />
+        ) : null}
         {data.shops.length === 0 ? (
           <Card>
             <EmptyState heading="No shops connected" image="">
@@ -88,7 +90,13 @@ function ConnectWoo({ data }: { data: ShopsData }) {
             Connect a WooCommerce shop
           </Text>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
-            <TextField label="Shop URL" name="url" value={url} onChange={setUrl} autoComplete="off" />
+            <TextField
+              label="Shop URL"
+              name="url"
+              value={url}
+              onChange={setUrl}
+              autoComplete="off"
+            />
             <TextField
               label="Consumer key"
               name="consumer_key"

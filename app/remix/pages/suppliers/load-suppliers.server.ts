@@ -1,5 +1,7 @@
 import type { WebContext } from "../../load-context";
 import { actorOf, type MerchantScope } from "../../shells/merchant-scope";
+import { moneyText } from "../common/money.server";
+import { formText } from "../common/form-text";
 
 export type SuppliersData = Awaited<ReturnType<typeof loadSuppliers>>;
 
@@ -24,7 +26,7 @@ export async function loadSuppliers(context: WebContext, scope: MerchantScope) {
       balance:
         connection.balanceMinor === null
           ? "Not checked yet"
-          : `${core.fromMinorUnits(connection.balanceMinor, connection.currency)} ${connection.currency}`,
+          : moneyText(core, connection.balanceMinor, connection.currency),
       balanceLow: connection.balanceLow,
       balanceCheckedAt: connection.balanceCheckedAt?.toISOString() ?? null,
     })),
@@ -41,7 +43,7 @@ export async function suppliersAction(
 ): Promise<SuppliersActionData> {
   const { core, platform } = context;
   const prisma = platform.db.prisma;
-  const intent = String(form.get("intent") ?? "");
+  const intent = formText(form, "intent");
   const audit = (action: string, targetId: string, details = {}) =>
     core.recordAudit(prisma, actorOf(scope), {
       action,
@@ -51,37 +53,51 @@ export async function suppliersAction(
     });
 
   if (intent === "connect") {
-    const supplier = String(form.get("supplier") ?? "");
+    const supplier = formText(form, "supplier");
     const fields = CREDENTIAL_FIELDS[supplier];
     if (!fields) return { ok: false, message: "Choose a supplier" };
-    const credentials = Object.fromEntries(
-      fields
-        .map((field) => [field, String(form.get(field) ?? "").trim()])
-        .filter(([, value]) => value !== ""),
-    );
+    const credentials: Record<string, string> = {};
+    for (const field of fields) {
+      const value = formText(form, field).trim();
+      if (value) credentials[field] = value;
+    }
     const connected = await platform.supplierConnections.connect(scope.accountId, {
       supplier: supplier as never,
-      environment: form.get("environment") === "live" ? "live" : "sandbox",
+      environment: formText(form, "environment") === "live" ? "live" : "sandbox",
       credentials,
-      currency: String(form.get("currency") ?? "EUR"),
+      currency: formText(form, "currency") || "EUR",
     });
     if (!connected.ok) {
       const fieldsWrong = (connected.details.fields as string[] | undefined)?.join(", ");
-      return { ok: false, message: fieldsWrong ? `${connected.message}: ${fieldsWrong}` : connected.message };
+      return {
+        ok: false,
+        message: fieldsWrong ? `${connected.message}: ${fieldsWrong}` : connected.message,
+      };
     }
     // Field names only: the credentials themselves never reach the log.
-    await audit("supplier.connected", connected.connection.id, { supplier, fields: Object.keys(credentials) });
+    await audit("supplier.connected", connected.connection.id, {
+      supplier,
+      fields: Object.keys(credentials),
+    });
     return { ok: true, message: "Supplier connected. Test the connection to see its balance." };
   }
 
-  const id = String(form.get("connection") ?? "");
+  const id = formText(form, "connection");
   if (!/^[0-9a-f-]{36}$/i.test(id)) return { ok: false, message: "No such connection" };
   if (intent === "test") {
-    const tested = await core.testSupplierConnection(prisma, platform.supplierRegistry, scope.accountId, id);
+    const tested = await core.testSupplierConnection(
+      prisma,
+      platform.supplierRegistry,
+      scope.accountId,
+      id,
+    );
     if (!tested) return { ok: false, message: "No such connection" };
     await audit("supplier.tested", id, { ok: tested.ok });
     return tested.ok
-      ? { ok: true, message: `Connected: balance ${core.fromMinorUnits(tested.balanceMinor, tested.currency)} ${tested.currency}` }
+      ? {
+          ok: true,
+          message: `Connected: balance ${moneyText(core, tested.balanceMinor, tested.currency)}`,
+        }
       : { ok: false, message: tested.message };
   }
   if (intent === "enable" || intent === "disable") {

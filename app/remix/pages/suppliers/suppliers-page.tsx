@@ -23,7 +23,9 @@ export function SuppliersPage({ data, result }: Props) {
   return (
     <Page title="Suppliers">
       <BlockStack gap="400">
-        {result ? <Banner tone={result.ok ? "success" : "critical"} title={result.message} /> : null}
+        {result ? (
+          <Banner tone={result.ok ? "success" : "critical"} title={result.message} />
+        ) : null}
         <Card>
           <BlockStack gap="100">
             <Text as="h2" variant="headingMd">
@@ -49,7 +51,12 @@ export function SuppliersPage({ data, result }: Props) {
                 {`Balance: ${connection.balance} (checked ${formatTime(connection.balanceCheckedAt)})`}
               </Text>
               <InlineStack gap="200">
-                <ConnectionAction data={data} id={connection.id} intent="test" label="Test connection" />
+                <ConnectionAction
+                  data={data}
+                  id={connection.id}
+                  intent="test"
+                  label="Test connection"
+                />
                 <ConnectionAction
                   data={data}
                   id={connection.id}
@@ -66,7 +73,12 @@ export function SuppliersPage({ data, result }: Props) {
   );
 }
 
-function ConnectionAction(props: { data: SuppliersData; id: string; intent: string; label: string }) {
+function ConnectionAction(props: {
+  data: SuppliersData;
+  id: string;
+  intent: string;
+  label: string;
+}) {
   return (
     <Form method="post">
       <input type="hidden" name="csrf" value={props.data.csrfToken} />

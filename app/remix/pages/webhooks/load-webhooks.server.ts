@@ -1,6 +1,7 @@
 import type { WebContext } from "../../load-context";
 import { actorOf, type MerchantScope } from "../../shells/merchant-scope";
 import { notFound } from "../common/not-found";
+import { formText, formTexts } from "../common/form-text";
 
 export type WebhooksData = Awaited<ReturnType<typeof loadWebhooks>>;
 
@@ -43,7 +44,7 @@ export async function webhooksAction(
   const { core, platform } = context;
   const prisma = platform.db.prisma;
   const endpoints = platform.webhookEndpoints;
-  const intent = String(form.get("intent") ?? "");
+  const intent = formText(form, "intent");
   const audit = (action: string, targetId?: string, details = {}) =>
     core.recordAudit(prisma, actorOf(scope), {
       action,
@@ -54,14 +55,19 @@ export async function webhooksAction(
 
   if (intent === "create") {
     const account = await prisma.account.findUniqueOrThrow({ where: { id: scope.accountId } });
-    const events = form.getAll("events").map(String);
-    if (events.length === 0) return { ok: false, field: "events", message: "Choose at least one event" };
+    const events = formTexts(form, "events");
+    if (events.length === 0)
+      return { ok: false, field: "events", message: "Choose at least one event" };
     const created = await endpoints.create(
       { accountId: scope.accountId, sandbox: account.sandboxMode },
-      { url: String(form.get("url") ?? ""), events: events as never },
+      { url: formText(form, "url"), events: events as never },
     );
     if (!created.ok) {
-      return { ok: false, field: String(created.details?.field ?? "url"), message: created.message };
+      return {
+        ok: false,
+        field: typeof created.details?.field === "string" ? created.details.field : "url",
+        message: created.message,
+      };
     }
     await audit("webhook_endpoint.created", created.endpoint.id, { url: created.endpoint.url });
     return {
@@ -72,7 +78,7 @@ export async function webhooksAction(
     };
   }
 
-  const endpointId = String(form.get("endpoint") ?? "");
+  const endpointId = formText(form, "endpoint");
   const owner = /^[0-9a-f-]{36}$/i.test(endpointId)
     ? await core.endpointOwner(prisma, scope.accountId, endpointId)
     : undefined;
@@ -80,7 +86,12 @@ export async function webhooksAction(
 
   switch (intent) {
     case "reveal": {
-      const secret = await core.revealEndpointSecret(prisma, platform.vault, actorOf(scope), endpointId);
+      const secret = await core.revealEndpointSecret(
+        prisma,
+        platform.vault,
+        actorOf(scope),
+        endpointId,
+      );
       return { ok: true, message: "The endpoint's signing secret:", secret, endpointId };
     }
     case "rotate": {
@@ -108,7 +119,7 @@ export async function webhooksAction(
         : { ok: false, message: `Test not delivered: ${sent?.attempt.error ?? code}.` };
     }
     case "replay": {
-      const deliveryId = String(form.get("delivery") ?? "");
+      const deliveryId = formText(form, "delivery");
       const copy = /^[0-9a-f-]{36}$/i.test(deliveryId)
         ? await endpoints.replay(owner, endpointId, deliveryId)
         : undefined;

@@ -18,7 +18,13 @@ import { formatTime } from "../common/format";
 import type { WebhooksActionData, WebhooksData } from "./load-webhooks.server";
 
 /** Endpoints, their events and secrets, and each one's latest deliveries. */
-export function WebhooksPage({ data, result }: { data: WebhooksData; result?: WebhooksActionData }) {
+export function WebhooksPage({
+  data,
+  result,
+}: {
+  data: WebhooksData;
+  result?: WebhooksActionData;
+}) {
   return (
     <Page title="Webhooks">
       <BlockStack gap="400">
@@ -57,8 +63,18 @@ export function WebhooksPage({ data, result }: { data: WebhooksData; result?: We
                   {`Events: ${endpoint.events.join(", ")}`}
                 </Text>
                 <InlineStack gap="200">
-                  <EndpointAction data={data} id={endpoint.id} intent="reveal" label="Reveal secret" />
-                  <EndpointAction data={data} id={endpoint.id} intent="rotate" label="Rotate secret" />
+                  <EndpointAction
+                    data={data}
+                    id={endpoint.id}
+                    intent="reveal"
+                    label="Reveal secret"
+                  />
+                  <EndpointAction
+                    data={data}
+                    id={endpoint.id}
+                    intent="rotate"
+                    label="Rotate secret"
+                  />
                   <EndpointAction data={data} id={endpoint.id} intent="test" label="Send test" />
                   {endpoint.state !== "active" ? (
                     <EndpointAction data={data} id={endpoint.id} intent="resume" label="Resume" />
@@ -70,8 +86,24 @@ export function WebhooksPage({ data, result }: { data: WebhooksData; result?: We
                   </Text>
                 ) : (
                   <DataTable
-                    columnContentTypes={["text", "text", "numeric", "numeric", "numeric", "text", "text"]}
-                    headings={["Event", "Status", "Attempts", "Response", "Time (ms)", "Created", ""]}
+                    columnContentTypes={[
+                      "text",
+                      "text",
+                      "numeric",
+                      "numeric",
+                      "numeric",
+                      "text",
+                      "text",
+                    ]}
+                    headings={[
+                      "Event",
+                      "Status",
+                      "Attempts",
+                      "Response",
+                      "Time (ms)",
+                      "Created",
+                      "",
+                    ]}
                     rows={endpoint.deliveries.map((delivery) => [
                       delivery.eventType,
                       delivery.status,
@@ -84,7 +116,11 @@ export function WebhooksPage({ data, result }: { data: WebhooksData; result?: We
                         <input type="hidden" name="intent" value="replay" />
                         <input type="hidden" name="endpoint" value={endpoint.id} />
                         <input type="hidden" name="delivery" value={delivery.id} />
-                        <Button submit variant="plain" accessibilityLabel={`Replay ${delivery.eventType} delivery`}>
+                        <Button
+                          submit
+                          variant="plain"
+                          accessibilityLabel={`Replay ${delivery.eventType} delivery`}
+                        >
                           Replay
                         </Button>
                       </Form>,
@@ -151,7 +187,11 @@ function NewEndpoint({ data, result }: { data: WebhooksData; result?: WebhooksAc
                 />
               ))}
             </InlineStack>
-            {error("events") ? <Text as="p" tone="critical">{error("events")}</Text> : null}
+            {error("events") ? (
+              <Text as="p" tone="critical">
+                {error("events")}
+              </Text>
+            ) : null}
           </fieldset>
           <InlineStack>
             <Button submit variant="primary" loading={busy}>

@@ -26,8 +26,7 @@ export type SignedInOperator = {
 };
 
 export type SignInOutcome =
-  | { ok: true; token: string; expiresAt: Date }
-  | { ok: false; reason: "invalid" | "throttled" };
+  { ok: true; token: string; expiresAt: Date } | { ok: false; reason: "invalid" | "throttled" };
 
 /** Creates an account's operator (`npm run users -- create`, the demo account). */
 export async function createOperator(
@@ -145,8 +144,9 @@ export function csrfTokenMatches(operator: SignedInOperator, submitted: unknown)
   if (typeof submitted !== "string" || submitted.length !== operator.csrfToken.length) return false;
   const a = Buffer.from(submitted);
   const b = Buffer.from(operator.csrfToken);
-  return a.length === b.length && createHash("sha256").update(a).digest().equals(
-    createHash("sha256").update(b).digest(),
+  return (
+    a.length === b.length &&
+    createHash("sha256").update(a).digest().equals(createHash("sha256").update(b).digest())
   );
 }
 

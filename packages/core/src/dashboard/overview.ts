@@ -29,7 +29,9 @@ export async function accountOverview(
   accountId: string,
   now = new Date(),
 ): Promise<AccountOverview> {
-  const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const startOfToday = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()),
+  );
   const since = (days: number) => new Date(startOfToday.getTime() - (days - 1) * DAY_MS);
 
   const countSince = async (from: Date) => {
@@ -98,7 +100,12 @@ export async function accountOverview(
 
   const products = await prisma.product.findMany({
     where: { accountId },
-    select: { id: true, name: true, lowStockThreshold: true, offers: { select: { lastStock: true } } },
+    select: {
+      id: true,
+      name: true,
+      lowStockThreshold: true,
+      offers: { select: { lastStock: true } },
+    },
   });
   const lowStock = products
     .filter((product) => product.offers.some((offer) => offer.lastStock !== null))

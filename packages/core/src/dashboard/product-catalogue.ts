@@ -37,8 +37,7 @@ export async function setProductLimits(
 export type SkuMapping = { sku: string; supplierProductId: string };
 
 export type BulkMapOutcome =
-  | { ok: true; mapped: number }
-  | { ok: false; line: number; message: string };
+  { ok: true; mapped: number } | { ok: false; line: number; message: string };
 
 const SKU = /^[\w.\-/]{1,100}$/;
 
@@ -51,8 +50,18 @@ export function parseSkuLines(
   for (const [index, row] of rows.entries()) {
     if (!row) continue;
     const [sku, supplierProductId, ...rest] = row.split(/[,;\t]/).map((part) => part.trim());
-    if (!sku || !supplierProductId || rest.length > 0 || !SKU.test(sku) || !SKU.test(supplierProductId)) {
-      return { ok: false, line: index + 1, message: "Write each line as: SKU, supplier product id" };
+    if (
+      !sku ||
+      !supplierProductId ||
+      rest.length > 0 ||
+      !SKU.test(sku) ||
+      !SKU.test(supplierProductId)
+    ) {
+      return {
+        ok: false,
+        line: index + 1,
+        message: "Write each line as: SKU, supplier product id",
+      };
     }
     lines.push({ sku, supplierProductId });
   }
@@ -68,12 +77,22 @@ export function parseSkuLines(
  */
 export async function mapSkusInBulk(
   platform: Pick<Platform, "supplierRegistry"> & { db: { prisma: PrismaClient } },
-  input: { accountId: string; shopId: string; supplier: string; sandbox: boolean; lines: SkuMapping[] },
+  input: {
+    accountId: string;
+    shopId: string;
+    supplier: string;
+    sandbox: boolean;
+    lines: SkuMapping[];
+  },
 ): Promise<BulkMapOutcome> {
   const prisma = platform.db.prisma;
-  const shop = await prisma.shop.findFirst({ where: { id: input.shopId, accountId: input.accountId } });
+  const shop = await prisma.shop.findFirst({
+    where: { id: input.shopId, accountId: input.accountId },
+  });
   if (!shop) return { ok: false, line: 0, message: "No such shop" };
-  const suppliers = await suppliersForAccount(platform, input.accountId, { sandbox: input.sandbox });
+  const suppliers = await suppliersForAccount(platform, input.accountId, {
+    sandbox: input.sandbox,
+  });
   const supplier = suppliers.get(input.supplier)?.supplier;
   if (!supplier) return { ok: false, line: 0, message: "That supplier is not connected" };
 
@@ -81,7 +100,11 @@ export async function mapSkusInBulk(
   for (const [index, line] of input.lines.entries()) {
     const product = await supplier.getProduct(line.supplierProductId).catch(() => undefined);
     if (!product) {
-      return { ok: false, line: index + 1, message: `${line.supplierProductId} is not in the catalogue` };
+      return {
+        ok: false,
+        line: index + 1,
+        message: `${line.supplierProductId} is not in the catalogue`,
+      };
     }
     names.push(product.name);
   }
@@ -112,9 +135,14 @@ export async function mapSkusInBulk(
         where: { shopId: shop.id, sku: line.sku },
       });
       if (mapped) {
-        await tx.productMapping.update({ where: { id: mapped.id }, data: { productId: product.id } });
+        await tx.productMapping.update({
+          where: { id: mapped.id },
+          data: { productId: product.id },
+        });
       } else {
-        await tx.productMapping.create({ data: { shopId: shop.id, productId: product.id, sku: line.sku } });
+        await tx.productMapping.create({
+          data: { shopId: shop.id, productId: product.id, sku: line.sku },
+        });
       }
     }
   });
@@ -126,7 +154,9 @@ export async function searchSupplierCatalogue(
   platform: Pick<Platform, "supplierRegistry">,
   input: { accountId: string; supplier: string; sandbox: boolean; text: string },
 ) {
-  const suppliers = await suppliersForAccount(platform, input.accountId, { sandbox: input.sandbox });
+  const suppliers = await suppliersForAccount(platform, input.accountId, {
+    sandbox: input.sandbox,
+  });
   const supplier = suppliers.get(input.supplier)?.supplier;
   if (!supplier) return undefined;
   return supplier.searchProducts({ text: input.text, limit: 20 });

@@ -2,8 +2,7 @@ import type { PrismaClient } from "../db/types.ts";
 import type { SupplierRegistry } from "../suppliers/supplier-registry.ts";
 
 export type ConnectionTest =
-  | { ok: true; balanceMinor: number; currency: string }
-  | { ok: false; message: string };
+  { ok: true; balanceMinor: number; currency: string } | { ok: false; message: string };
 
 /**
  * Asks the supplier for the connection's balance with its stored credentials: the connection
@@ -28,7 +27,10 @@ export async function testSupplierConnection(
     return { ok: true, balanceMinor: balance.amountMinor, currency: balance.currency };
   } catch (error) {
     const code = (error as { code?: string }).code;
-    return { ok: false, message: `The supplier refused or did not answer${code ? ` (${code})` : ""}` };
+    return {
+      ok: false,
+      message: `The supplier refused or did not answer${code ? ` (${code})` : ""}`,
+    };
   }
 }
 
