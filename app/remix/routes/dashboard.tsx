@@ -1,6 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { AppProvider, BlockStack, Box, Button, InlineStack, Text } from "@shopify/polaris";
+import {
+  Form,
+  isRouteErrorResponse,
+  NavLink,
+  Outlet,
+  useLoaderData,
+  useRouteError,
+} from "@remix-run/react";
+import {
+  AppProvider,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  InlineStack,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { DASHBOARD_SECTIONS } from "../shells/navigation";
@@ -56,6 +72,31 @@ export default function DashboardShell() {
         <BlockStack>
           <Outlet />
         </BlockStack>
+      </main>
+    </AppProvider>
+  );
+}
+
+/** Not found, refused or failed: said plainly inside the dashboard's frame, no internals. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 404
+      ? "There is nothing here, or it belongs to another account."
+      : status === 403
+        ? "The form expired or did not come from this page. Reload the page and try again."
+        : "Something went wrong on our side. It has been logged; try again in a moment.";
+  return (
+    <AppProvider i18n={en}>
+      <main>
+        <Page title={status === 404 ? "Not found" : status === 403 ? "Refused" : "Error"}>
+          <Banner tone="critical" title={message}>
+            <p>
+              <a href="/dashboard">Back to the overview</a>
+            </p>
+          </Banner>
+        </Page>
       </main>
     </AppProvider>
   );
