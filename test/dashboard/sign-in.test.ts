@@ -156,5 +156,7 @@ describe("forms and other accounts' data", () => {
     }
     const html = await (await dashboardGet(server.url, path, session!)).text();
     expect(html).not.toContain("ada.buyer@example.com");
+    expect(html).toContain("There is nothing here, or it belongs to another account.");
+    expect(html).not.toMatch(/at \w+ \(|node_modules|prisma/i);
   });
 });
