@@ -75,7 +75,10 @@ export async function startServer(
   let server: ServerType;
   let web: WebLayer | undefined;
   try {
-    web = await startWeb(platform, options.web ?? (config.shopify ? "built" : "none"));
+    web = await startWeb(
+      platform,
+      options.web ?? (config.shopify || config.dashboard ? "built" : "none"),
+    );
     const app = createHttpApp(platform, web);
     server = await listen(app.fetch, config, web);
   } catch (error) {

@@ -57,6 +57,8 @@ describe("npm run demo", () => {
     );
     expect(output).not.toMatch(/[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}/);
     expect(output).toContain('curl -s -H "Authorization: Bearer pck_test_');
+    expect(output).toMatch(/Dashboard {4}http:\/\/[^ ]+\/dashboard/);
+    expect(output).toContain("Sign in as   operator@keys-demo.example  password ");
 
     run.stop();
     expect(await run.exited).toBe(0);

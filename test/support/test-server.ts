@@ -17,6 +17,8 @@ export const FAST_TIMINGS = {
   WEBHOOK_TIMEOUT_MS: "2000",
   // Test receivers listen on loopback.
   WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+  // The dashboard's pages load Remix; suites that test them turn it on.
+  DASHBOARD: "false",
 };
 
 /**

@@ -8,6 +8,7 @@ import { requireShopify } from "../load-context";
 import { SECTIONS } from "../shells/navigation";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+export const meta = () => [{ title: "PremiumCDKeys" }];
 
 /** The embedded shell: App Bridge, Polaris and the admin's app navigation around every page. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

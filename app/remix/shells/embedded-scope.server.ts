@@ -7,7 +7,12 @@ import type { MerchantScope } from "./merchant-scope";
  */
 export async function embeddedScope(request: Request, context: WebContext): Promise<MerchantScope> {
   const shopify = requireShopify(context);
-  const { session } = await shopify.app.authenticate.admin(request);
+  const { session, sessionToken } = await shopify.app.authenticate.admin(request);
   const shop = await shopify.shopOf(session.shop);
-  return { accountId: shop.accountId, shopId: shop.shopId };
+  return {
+    accountId: shop.accountId,
+    shopId: shop.shopId,
+    actor: `shopify:${session.shop}:user:${sessionToken?.sub ?? "unknown"}`,
+    base: "/app",
+  };
 }

@@ -61,7 +61,13 @@ try {
   say(`The walk-through stopped early: ${(error as Error).message}`);
   say(`The server keeps running; its log is ${logFile}.`);
 }
-printExplore(say, { baseUrl, apiKey: demo.api_key, dataDir: config.dataDir, logFile });
+printExplore(say, {
+  baseUrl,
+  apiKey: demo.api_key,
+  dataDir: config.dataDir,
+  logFile,
+  dashboard: demo.dashboard,
+});
 
 /** The user's configuration, except that webhooks may go to the demo's loopback receiver. */
 function demoConfig(): Config {

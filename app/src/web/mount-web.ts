@@ -1,10 +1,16 @@
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Hono } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, Hono } from "hono";
+import { CLIENT_ADDRESS_HEADER } from "../../remix/shells/client-address.ts";
 import path from "node:path";
 import type { WebLayer } from "./web-layer.ts";
 
 /** The paths the Remix app answers; everything else stays with the API's routes. */
 const WEB_PATHS = ["/", "/app", "/app/*", "/auth/*", "/webhooks/app/*", "/extensions/*"];
+/** The standalone dashboard (issue 7): its pages learn the client's address for throttling. */
+const DASHBOARD_PATHS = ["/dashboard", "/dashboard/*"];
+/** Remix's lazy route discovery asks here for the routes of a page it navigates to. */
+const MANIFEST_PATH = "/__manifest";
 
 /** Mounts the Remix app inside the one Hono server. */
 export function mountWeb(app: Hono, web: WebLayer): void {
@@ -19,6 +25,17 @@ export function mountWeb(app: Hono, web: WebLayer): void {
   }
   app.options("/extensions/*", (c) => web.preflight(c.req.raw));
   for (const webPath of WEB_PATHS) app.all(webPath, (c) => answerInEnvelope(web.handle(c.req.raw)));
+  app.get(MANIFEST_PATH, (c) => web.handle(c.req.raw));
+  for (const webPath of DASHBOARD_PATHS) {
+    app.all(webPath, (c) => answerInEnvelope(web.handle(withClientAddress(c))));
+  }
+}
+
+/** The socket's address in a header of our own; whatever a client sent under that name is dropped. */
+function withClientAddress(c: Context): Request {
+  const headers = new Headers(c.req.raw.headers);
+  headers.set(CLIENT_ADDRESS_HEADER, getConnInfo(c).remote.address ?? "unknown");
+  return new Request(c.req.raw, { headers });
 }
 
 /**

@@ -82,3 +82,5 @@ export {
   type BuyerProof,
 } from "./orders/buyer-order-keys.ts";
 export { shopOverview, type ShopOverview } from "./shops/shop-overview.ts";
+
+export * from "./dashboard/index.ts";

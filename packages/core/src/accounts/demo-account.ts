@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Platform } from "../platform.ts";
+import { createOperator } from "../dashboard/operators.ts";
 import { createApiKey } from "./api-keys.ts";
 
 /**
@@ -41,7 +42,11 @@ export type DemoAccount = {
   api_key: string;
   shops: { shopify: DemoShop; woocommerce: DemoShop };
   products: { id: string; name: string; sku: string; supplier_product_id: string }[];
+  /** The operator login of the standalone dashboard at /dashboard (issue 7). */
+  dashboard?: { url: string; email: string; password: string };
 };
+
+const DEMO_OPERATOR_EMAIL = "operator@keys-demo.example";
 
 type DemoShop = { id: string; domain: string; webhook_secret: string; webhook_url: string };
 
@@ -91,11 +96,18 @@ export async function ensureDemoAccount(platform: Platform): Promise<DemoAccount
   const { key } = await createApiKey(prisma, account.id, "Demo key", {
     permissions: ["read", "process", "keys"],
   });
+  const dashboard = {
+    url: `${platform.config.appUrl}/dashboard`,
+    email: DEMO_OPERATOR_EMAIL,
+    password: randomBytes(12).toString("base64url"),
+  };
+  await createOperator(prisma, { accountId: account.id, ...dashboard });
   const demo: DemoAccount = {
     account_id: account.id,
     api_key: key,
     shops: { shopify, woocommerce },
     products,
+    dashboard,
   };
   fs.mkdirSync(platform.config.dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(demo, null, 2) + "\n", { mode: 0o600 });

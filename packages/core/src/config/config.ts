@@ -44,6 +44,8 @@ const environmentSchema = z.object({
   WOO_WEBHOOK_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).default(900_000),
   WOO_ORDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).default(300_000),
   WOO_TIMEOUT_MS: z.coerce.number().int().min(10).default(20_000),
+  // The standalone dashboard at /dashboard (issue 7); on unless "false".
+  DASHBOARD: z.enum(["true", "false"]).default("true"),
   SHOPIFY_API_KEY: z.string().min(1).optional(),
   SHOPIFY_API_SECRET: z.string().min(1).optional(),
   SHOPIFY_APP_URL: z.string().url().optional(),
@@ -94,6 +96,8 @@ export type Config = {
   wooTimeoutMs: number;
   /** The embedded Shopify app; absent unless SHOPIFY_API_KEY and SHOPIFY_API_SECRET are set. */
   shopify?: ShopifyAppConfig;
+  /** Serve the standalone dashboard at /dashboard (issue 7). */
+  dashboard: boolean;
 };
 
 export type ShopifyAppConfig = {
@@ -169,6 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wooWebhookCheckIntervalMs: values.WOO_WEBHOOK_CHECK_INTERVAL_MS,
     wooOrderSweepIntervalMs: values.WOO_ORDER_SWEEP_INTERVAL_MS,
     wooTimeoutMs: values.WOO_TIMEOUT_MS,
+    dashboard: values.DASHBOARD === "true",
     shopify:
       values.SHOPIFY_API_KEY && values.SHOPIFY_API_SECRET
         ? {

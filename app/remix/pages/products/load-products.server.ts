@@ -1,0 +1,151 @@
+import type { WebContext } from "../../load-context";
+import { actorOf, type MerchantScope } from "../../shells/merchant-scope";
+import { moneyText } from "../common/money.server";
+import { formText } from "../common/form-text";
+
+export type ProductsData = Awaited<ReturnType<typeof loadProducts>>;
+
+/** Products with offers and mappings; with `?search=` the supplier catalogue's matches too. */
+export async function loadProducts(context: WebContext, scope: MerchantScope, request: Request) {
+  const { core, platform } = context;
+  const prisma = platform.db.prisma;
+  const url = new URL(request.url);
+  const account = await prisma.account.findUniqueOrThrow({ where: { id: scope.accountId } });
+  const suppliers = await core.suppliersForAccount(platform, scope.accountId, {
+    sandbox: account.sandboxMode,
+  });
+  const products = await core.accountProducts(prisma, scope.accountId);
+  const shops = await core.accountShops(prisma, scope.accountId);
+  const money = (minor: number | null, currency: string | null) =>
+    minor === null || !currency ? "—" : moneyText(core, minor, currency);
+
+  const search = url.searchParams.get("search")?.trim().slice(0, 100) ?? "";
+  const searchSupplier = url.searchParams.get("supplier") ?? [...suppliers.keys()][0] ?? "";
+  const found = search
+    ? await core
+        .searchSupplierCatalogue(platform, {
+          accountId: scope.accountId,
+          supplier: searchSupplier,
+          sandbox: account.sandboxMode,
+          text: search,
+        })
+        .catch(() => undefined)
+    : [];
+
+  return {
+    csrfToken: scope.csrfToken ?? "",
+    suppliers: [...suppliers.values()].map(({ supplier, name }) => ({ id: supplier.id, name })),
+    shops: shops.map((shop) => ({ id: shop.id, label: `${shop.domain} (${shop.platform})` })),
+    search,
+    searchSupplier,
+    searchFailed: found === undefined,
+    searchResults: (found ?? []).map((product) => ({
+      id: product.id,
+      name: product.name,
+      price: money(product.priceMinor, product.currency),
+      stock: product.stock,
+    })),
+    products: products.map((product) => ({
+      id: product.id,
+      name: product.name,
+      sku: product.sku,
+      currency: product.currency,
+      maxCost:
+        product.maxCostMinor === null
+          ? ""
+          : String(core.fromMinorUnits(product.maxCostMinor, product.currency)),
+      lowStockThreshold: product.lowStockThreshold,
+      offers: product.offers.map((offer) => ({
+        id: offer.id,
+        label: `${offer.supplier}: ${offer.supplierProductId}, stock ${offer.lastStock ?? "?"}, cost ${money(offer.lastCostMinor, offer.lastCurrency)}`,
+      })),
+      mappings: product.mappings.map((mapping) =>
+        [
+          mapping.shop.domain,
+          mapping.sku && `SKU ${mapping.sku}`,
+          mapping.externalVariantId && `variant ${mapping.externalVariantId}`,
+          mapping.externalProductId && `product ${mapping.externalProductId}`,
+        ]
+          .filter(Boolean)
+          .join(" "),
+      ),
+    })),
+  };
+}
+
+export type ProductsActionData =
+  | { ok: true; message: string }
+  | { ok: false; field?: string; message: string; productId?: string };
+
+/** Bulk SKU mapping and per-product limits, each written to the audit log. */
+export async function productsAction(
+  context: WebContext,
+  scope: MerchantScope,
+  form: FormData,
+): Promise<ProductsActionData> {
+  const { core, platform } = context;
+  const prisma = platform.db.prisma;
+  const intent = formText(form, "intent");
+
+  if (intent === "map_skus") {
+    const parsed = core.parseSkuLines(formText(form, "lines"));
+    if (!parsed.ok)
+      return { ok: false, field: "lines", message: `Line ${parsed.line}: ${parsed.message}` };
+    const account = await prisma.account.findUniqueOrThrow({ where: { id: scope.accountId } });
+    const outcome = await core.mapSkusInBulk(platform, {
+      accountId: scope.accountId,
+      shopId: formText(form, "shop"),
+      supplier: formText(form, "supplier"),
+      sandbox: account.sandboxMode,
+      lines: parsed.lines,
+    });
+    if (!outcome.ok) {
+      return {
+        ok: false,
+        field: "lines",
+        message: outcome.line ? `Line ${outcome.line}: ${outcome.message}` : outcome.message,
+      };
+    }
+    await core.recordAudit(prisma, actorOf(scope), {
+      action: "products.mapped_by_sku",
+      targetType: "shop",
+      targetId: formText(form, "shop"),
+      details: { lines: parsed.lines.length, supplier: formText(form, "supplier") },
+    });
+    return { ok: true, message: `${outcome.mapped} SKUs mapped.` };
+  }
+
+  if (intent === "limits") {
+    const productId = formText(form, "product");
+    const currency = formText(form, "currency") || "EUR";
+    const maxCostText = formText(form, "max_cost").trim();
+    const threshold = Number(formText(form, "low_stock_threshold"));
+    let maxCostMinor: number | null = null;
+    try {
+      maxCostMinor = maxCostText ? core.toMinorUnits(maxCostText, currency) : null;
+    } catch {
+      return { ok: false, field: "max_cost", productId, message: "A price like 12.50" };
+    }
+    const limits = core.productLimitsSchema.safeParse({
+      maxCostMinor,
+      lowStockThreshold: threshold,
+    });
+    if (!limits.success) {
+      const field =
+        limits.error.issues[0].path[0] === "maxCostMinor" ? "max_cost" : "low_stock_threshold";
+      return { ok: false, field, productId, message: "Not a valid amount" };
+    }
+    const changed = /^[0-9a-f-]{36}$/i.test(productId)
+      ? await core.setProductLimits(prisma, scope.accountId, productId, limits.data)
+      : false;
+    if (!changed) return { ok: false, message: "No such product" };
+    await core.recordAudit(prisma, actorOf(scope), {
+      action: "product.limits_changed",
+      targetType: "product",
+      targetId: productId,
+      details: limits.data,
+    });
+    return { ok: true, message: "Product limits saved." };
+  }
+  return { ok: false, message: "Unknown action" };
+}

@@ -1,0 +1,134 @@
+import type { WebContext } from "../../load-context";
+import { actorOf, type MerchantScope } from "../../shells/merchant-scope";
+import { formText, formTexts } from "../common/form-text";
+
+export type SettingsData = Awaited<ReturnType<typeof loadSettings>>;
+
+export async function loadSettings(context: WebContext, scope: MerchantScope) {
+  const { core, platform } = context;
+  const settings = await core.accountSettings(platform.db.prisma, scope.accountId);
+  const time = (date: Date | null) => date?.toISOString() ?? null;
+  return {
+    csrfToken: scope.csrfToken ?? "",
+    /** Password and team members belong to the standalone shell's sign-in. */
+    standalone: scope.base === "/dashboard",
+    permissions: core.API_KEY_PERMISSIONS as readonly string[],
+    ...settings,
+    apiKeys: settings.apiKeys.map((key) => ({
+      ...key,
+      lastUsedAt: time(key.lastUsedAt),
+      revokedAt: time(key.revokedAt),
+      createdAt: key.createdAt.toISOString(),
+    })),
+    operators: settings.operators.map((operator) => ({
+      ...operator,
+      createdAt: operator.createdAt.toISOString(),
+    })),
+  };
+}
+
+export type SettingsActionData =
+  { ok: true; message: string; apiKey?: string } | { ok: false; field?: string; message: string };
+
+/** Keys, Sandbox Mode, password and team members; each change is written to the audit log. */
+export async function settingsAction(
+  context: WebContext,
+  scope: MerchantScope,
+  form: FormData,
+  operator?: Parameters<WebContext["core"]["changePassword"]>[1],
+): Promise<SettingsActionData> {
+  const { core, platform } = context;
+  const prisma = platform.db.prisma;
+  const by = actorOf(scope);
+  const intent = formText(form, "intent");
+
+  if (intent === "create_key") {
+    const name = formText(form, "name").trim();
+    if (!name || name.length > 100) {
+      return { ok: false, field: "name", message: "Give the key a name of up to 100 characters" };
+    }
+    const asked = formTexts(form, "permissions");
+    const permissions = asked.filter((p) =>
+      (core.API_KEY_PERMISSIONS as readonly string[]).includes(p),
+    );
+    if (permissions.length === 0 || permissions.length !== asked.length) {
+      return { ok: false, field: "permissions", message: "Choose at least one permission" };
+    }
+    const created = await core.createApiKey(prisma, scope.accountId, name, {
+      permissions: permissions as never,
+    });
+    await core.recordAudit(prisma, by, {
+      action: "api_key.created",
+      targetType: "api_key",
+      targetId: created.id,
+      details: { prefix: created.prefix, permissions },
+    });
+    return {
+      ok: true,
+      message: "API key created. It is shown only now: store it safely.",
+      apiKey: created.key,
+    };
+  }
+  if (intent === "revoke_key") {
+    const id = formText(form, "key");
+    const revoked =
+      /^[0-9a-f-]{36}$/i.test(id) && (await core.revokeApiKey(prisma, scope.accountId, id));
+    if (!revoked) return { ok: false, message: "No such active key" };
+    await core.recordAudit(prisma, by, {
+      action: "api_key.revoked",
+      targetType: "api_key",
+      targetId: id,
+    });
+    return { ok: true, message: "The key is revoked: it no longer opens the API." };
+  }
+  if (intent === "sandbox") {
+    const on = formText(form, "on") === "true";
+    await core.setSandboxMode(prisma, scope.accountId, on);
+    await core.recordAudit(prisma, by, {
+      action: on ? "account.sandbox_on" : "account.sandbox_off",
+      targetType: "account",
+      targetId: scope.accountId,
+    });
+    return {
+      ok: true,
+      message: on ? "Sandbox Mode is on." : "Sandbox Mode is off: the account is live.",
+    };
+  }
+  if (intent === "change_password" && operator) {
+    const changed = await core.changePassword(prisma, operator, {
+      current: formText(form, "current"),
+      next: formText(form, "next"),
+    });
+    if (!changed.ok) return { ok: false, field: changed.field, message: changed.message };
+    await core.recordAudit(prisma, by, {
+      action: "operator.password_changed",
+      targetType: "operator",
+      targetId: operator.operatorId,
+    });
+    return { ok: true, message: "Password changed. Other sessions were signed out." };
+  }
+  if (intent === "add_operator" && operator) {
+    const email = core.emailSchema.safeParse(formText(form, "email"));
+    if (!email.success) return { ok: false, field: "email", message: "Enter a valid email" };
+    const password = core.passwordSchema.safeParse(formText(form, "password"));
+    if (!password.success) {
+      return { ok: false, field: "password", message: password.error.issues[0].message };
+    }
+    if (await core.operatorEmailTaken(prisma, email.data)) {
+      return { ok: false, field: "email", message: "That email already signs in here" };
+    }
+    const created = await core.createOperator(prisma, {
+      accountId: scope.accountId,
+      email: email.data,
+      password: password.data,
+    });
+    await core.recordAudit(prisma, by, {
+      action: "operator.created",
+      targetType: "operator",
+      targetId: created.id,
+      details: { email: created.email },
+    });
+    return { ok: true, message: `${created.email} can now sign in.` };
+  }
+  return { ok: false, message: "Unknown action" };
+}

@@ -1,0 +1,255 @@
+import { Form, useNavigation } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  DataTable,
+  InlineStack,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useState, type ReactNode } from "react";
+import { formatTime } from "../common/format";
+import type { SettingsActionData, SettingsData } from "./load-settings.server";
+
+type Props = { data: SettingsData; result?: SettingsActionData };
+
+/** API keys, tier and usage, Sandbox Mode, and (on /dashboard) password and team members. */
+export function SettingsPage({ data, result }: Props) {
+  const fieldError = (field: string) =>
+    result && !result.ok && result.field === field ? result.message : undefined;
+
+  return (
+    <Page title="Settings">
+      <BlockStack gap="400">
+        {result ? (
+          <Banner tone={result.ok ? "success" : "critical"} title={result.message}>
+            {result.ok && result.apiKey ? (
+              <p>
+                <code data-testid="new-api-key">{result.apiKey}</code>
+              </p>
+            ) : null}
+          </Banner>
+        ) : null}
+        <Card>
+          <BlockStack gap="200">
+            <Text as="h2" variant="headingMd">
+              API usage
+            </Text>
+            <Text as="p">{`Tier: ${data.tier}, ${data.limitPerMinute} requests a minute`}</Text>
+            <Text as="p">{`This minute: ${data.usedThisMinute} of ${data.limitPerMinute}`}</Text>
+          </BlockStack>
+        </Card>
+        <Card>
+          <BlockStack gap="200">
+            <InlineStack gap="200" blockAlign="center">
+              <Text as="h2" variant="headingMd">
+                Sandbox Mode
+              </Text>
+              <Badge tone={data.sandboxMode ? "attention" : "success"}>
+                {data.sandboxMode ? "On" : "Live"}
+              </Badge>
+            </InlineStack>
+            <Text as="p" tone="subdued">
+              In Sandbox Mode new orders buy only from sandbox suppliers and new keys are test keys.
+            </Text>
+            <PostForm data={data} intent="sandbox">
+              <input type="hidden" name="on" value={data.sandboxMode ? "false" : "true"} />
+              <Button submit>{data.sandboxMode ? "Go live" : "Turn Sandbox Mode on"}</Button>
+            </PostForm>
+          </BlockStack>
+        </Card>
+        <ApiKeys data={data} fieldError={fieldError} />
+        {data.standalone ? (
+          <>
+            <ChangePassword data={data} fieldError={fieldError} />
+            <Team data={data} fieldError={fieldError} />
+          </>
+        ) : null}
+      </BlockStack>
+    </Page>
+  );
+}
+
+type Section = { data: SettingsData; fieldError: (field: string) => string | undefined };
+
+function ApiKeys({ data, fieldError }: Section) {
+  const [name, setName] = useState("");
+  const [permissions, setPermissions] = useState<string[]>(["read"]);
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          API keys
+        </Text>
+        {data.apiKeys.length === 0 ? (
+          <Text as="p" tone="subdued">
+            No API keys yet.
+          </Text>
+        ) : (
+          <DataTable
+            columnContentTypes={["text", "text", "text", "text", "text", "text"]}
+            headings={["Name", "Key", "Permissions", "Last used", "State", ""]}
+            rows={data.apiKeys.map((key) => [
+              key.name,
+              `${key.prefix}…`,
+              key.permissions.join(", "),
+              key.lastUsedAt ? formatTime(key.lastUsedAt) : "Never",
+              key.revokedAt ? `Revoked ${formatTime(key.revokedAt)}` : "Active",
+              key.revokedAt ? (
+                ""
+              ) : (
+                <PostForm data={data} intent="revoke_key" key={key.id}>
+                  <input type="hidden" name="key" value={key.id} />
+                  <Button submit tone="critical" accessibilityLabel={`Revoke ${key.name}`}>
+                    Revoke
+                  </Button>
+                </PostForm>
+              ),
+            ])}
+          />
+        )}
+        <PostForm data={data} intent="create_key">
+          <BlockStack gap="200">
+            <TextField
+              label="New key name"
+              name="name"
+              value={name}
+              onChange={setName}
+              autoComplete="off"
+              error={fieldError("name")}
+            />
+            <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+              <legend>Permissions</legend>
+              <InlineStack gap="300">
+                {data.permissions.map((permission) => (
+                  <Checkbox
+                    key={permission}
+                    label={permission}
+                    name="permissions"
+                    value={permission}
+                    checked={permissions.includes(permission)}
+                    onChange={(on) =>
+                      setPermissions(
+                        on
+                          ? [...permissions, permission]
+                          : permissions.filter((p) => p !== permission),
+                      )
+                    }
+                  />
+                ))}
+              </InlineStack>
+              {fieldError("permissions") ? (
+                <Text as="p" tone="critical">
+                  {fieldError("permissions")}
+                </Text>
+              ) : null}
+            </fieldset>
+            <InlineStack>
+              <Button submit variant="primary">
+                Create API key
+              </Button>
+            </InlineStack>
+          </BlockStack>
+        </PostForm>
+      </BlockStack>
+    </Card>
+  );
+}
+
+function ChangePassword({ data, fieldError }: Section) {
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  return (
+    <Card>
+      <PostForm data={data} intent="change_password">
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">
+            Change your password
+          </Text>
+          <TextField
+            label="Current password"
+            name="current"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={setCurrent}
+            error={fieldError("current")}
+          />
+          <TextField
+            label="New password"
+            name="next"
+            type="password"
+            autoComplete="new-password"
+            helpText="At least 12 characters."
+            value={next}
+            onChange={setNext}
+            error={fieldError("next")}
+          />
+          <InlineStack>
+            <Button submit>Change password</Button>
+          </InlineStack>
+        </BlockStack>
+      </PostForm>
+    </Card>
+  );
+}
+
+function Team({ data, fieldError }: Section) {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          Team members
+        </Text>
+        {data.operators.map((operator) => (
+          <Text as="p" key={operator.id}>
+            {`${operator.email}, since ${formatTime(operator.createdAt)}`}
+          </Text>
+        ))}
+        <PostForm data={data} intent="add_operator">
+          <BlockStack gap="200">
+            <TextField
+              label="Team member's email"
+              name="email"
+              type="email"
+              autoComplete="off"
+              value={email}
+              onChange={setEmail}
+              error={fieldError("email")}
+            />
+            <TextField
+              label="Their first password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+              error={fieldError("password")}
+            />
+            <InlineStack>
+              <Button submit>Add team member</Button>
+            </InlineStack>
+          </BlockStack>
+        </PostForm>
+      </BlockStack>
+    </Card>
+  );
+}
+
+function PostForm(props: { data: SettingsData; intent: string; children: ReactNode }) {
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Form method="post" aria-busy={busy}>
+      <input type="hidden" name="csrf" value={props.data.csrfToken} />
+      <input type="hidden" name="intent" value={props.intent} />
+      {props.children}
+    </Form>
+  );
+}

@@ -1,0 +1,110 @@
+import type { WebContext } from "../../load-context";
+import { actorOf, type MerchantScope } from "../../shells/merchant-scope";
+import { moneyText } from "../common/money.server";
+import { formText } from "../common/form-text";
+
+export type SuppliersData = Awaited<ReturnType<typeof loadSuppliers>>;
+
+/** Credential fields per supplier kind: written, never read back. */
+const CREDENTIAL_FIELDS: Record<string, string[]> = {
+  codeswholesale: ["clientId", "clientSecret", "signature"],
+  kinguin: ["apiKey", "webhookSecret"],
+  own_stock: [],
+};
+
+export async function loadSuppliers(context: WebContext, scope: MerchantScope) {
+  const { core, platform } = context;
+  const connections = await platform.supplierConnections.list(scope.accountId);
+  return {
+    csrfToken: scope.csrfToken ?? "",
+    credentialFields: CREDENTIAL_FIELDS,
+    connections: connections.map((connection) => ({
+      id: connection.id,
+      supplier: connection.supplier,
+      environment: connection.environment,
+      enabled: connection.enabled,
+      balance:
+        connection.balanceMinor === null
+          ? "Not checked yet"
+          : moneyText(core, connection.balanceMinor, connection.currency),
+      balanceLow: connection.balanceLow,
+      balanceCheckedAt: connection.balanceCheckedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export type SuppliersActionData = { ok: boolean; message: string };
+
+/** Connect (credentials sealed), enable or disable, test; each written to the audit log. */
+export async function suppliersAction(
+  context: WebContext,
+  scope: MerchantScope,
+  form: FormData,
+): Promise<SuppliersActionData> {
+  const { core, platform } = context;
+  const prisma = platform.db.prisma;
+  const intent = formText(form, "intent");
+  const audit = (action: string, targetId: string, details = {}) =>
+    core.recordAudit(prisma, actorOf(scope), {
+      action,
+      targetType: "supplier_connection",
+      targetId,
+      details,
+    });
+
+  if (intent === "connect") {
+    const supplier = formText(form, "supplier");
+    const fields = CREDENTIAL_FIELDS[supplier];
+    if (!fields) return { ok: false, message: "Choose a supplier" };
+    const credentials: Record<string, string> = {};
+    for (const field of fields) {
+      const value = formText(form, field).trim();
+      if (value) credentials[field] = value;
+    }
+    const connected = await platform.supplierConnections.connect(scope.accountId, {
+      supplier: supplier as never,
+      environment: formText(form, "environment") === "live" ? "live" : "sandbox",
+      credentials,
+      currency: formText(form, "currency") || "EUR",
+    });
+    if (!connected.ok) {
+      const fieldsWrong = (connected.details.fields as string[] | undefined)?.join(", ");
+      return {
+        ok: false,
+        message: fieldsWrong ? `${connected.message}: ${fieldsWrong}` : connected.message,
+      };
+    }
+    // Field names only: the credentials themselves never reach the log.
+    await audit("supplier.connected", connected.connection.id, {
+      supplier,
+      fields: Object.keys(credentials),
+    });
+    return { ok: true, message: "Supplier connected. Test the connection to see its balance." };
+  }
+
+  const id = formText(form, "connection");
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return { ok: false, message: "No such connection" };
+  if (intent === "test") {
+    const tested = await core.testSupplierConnection(
+      prisma,
+      platform.supplierRegistry,
+      scope.accountId,
+      id,
+    );
+    if (!tested) return { ok: false, message: "No such connection" };
+    await audit("supplier.tested", id, { ok: tested.ok });
+    return tested.ok
+      ? {
+          ok: true,
+          message: `Connected: balance ${moneyText(core, tested.balanceMinor, tested.currency)}`,
+        }
+      : { ok: false, message: tested.message };
+  }
+  if (intent === "enable" || intent === "disable") {
+    const changed = await core.setSupplierEnabled(prisma, scope.accountId, id, intent === "enable");
+    if (!changed) return { ok: false, message: "No such connection" };
+    await audit(intent === "enable" ? "supplier.enabled" : "supplier.disabled", id);
+    return { ok: true, message: intent === "enable" ? "Supplier enabled." : "Supplier disabled." };
+  }
+  return { ok: false, message: "Unknown action" };
+}

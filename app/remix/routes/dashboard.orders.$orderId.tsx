@@ -1,0 +1,21 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { loadOrder, orderAction } from "../pages/orders/load-order.server";
+import { OrderPage } from "../pages/orders/order-page";
+import { dashboardFormScope, dashboardScope } from "../shells/operator-session.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  return loadOrder(context, await dashboardScope(request, context), params.orderId ?? "");
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const { scope } = await dashboardFormScope(request, context, form);
+  return orderAction(context, scope, params.orderId ?? "", form);
+}
+
+export default function DashboardOrder() {
+  return (
+    <OrderPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />
+  );
+}

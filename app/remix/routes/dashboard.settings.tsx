@@ -1,0 +1,21 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { loadSettings, settingsAction } from "../pages/settings/load-settings.server";
+import { SettingsPage } from "../pages/settings/settings-page";
+import { dashboardFormScope, dashboardScope } from "../shells/operator-session.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return loadSettings(context, await dashboardScope(request, context));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const { scope, operator } = await dashboardFormScope(request, context, form);
+  return settingsAction(context, scope, form, operator);
+}
+
+export default function DashboardSettings() {
+  return (
+    <SettingsPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />
+  );
+}

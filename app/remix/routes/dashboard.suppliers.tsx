@@ -1,0 +1,21 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { loadSuppliers, suppliersAction } from "../pages/suppliers/load-suppliers.server";
+import { SuppliersPage } from "../pages/suppliers/suppliers-page";
+import { dashboardFormScope, dashboardScope } from "../shells/operator-session.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return loadSuppliers(context, await dashboardScope(request, context));
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const { scope } = await dashboardFormScope(request, context, form);
+  return suppliersAction(context, scope, form);
+}
+
+export default function DashboardSuppliers() {
+  return (
+    <SuppliersPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />
+  );
+}

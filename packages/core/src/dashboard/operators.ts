@@ -1,0 +1,164 @@
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { PrismaClient } from "../db/types.ts";
+import { decoyHash, hashPassword, verifyPassword } from "./passwords.ts";
+
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+/** Failures per email within the window before sign-in is refused. */
+export const MAX_FAILURES = 5;
+/** Failures per client address (higher: an office shares one address). */
+export const MAX_FAILURES_PER_ADDRESS = 20;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+export const emailSchema = z.string().trim().toLowerCase().email().max(254);
+export const passwordSchema = z
+  .string()
+  .min(12, "at least 12 characters")
+  .max(200, "at most 200 characters");
+
+export type SignedInOperator = {
+  operatorId: string;
+  accountId: string;
+  email: string;
+  sessionId: string;
+  /** The form token of this session (CSRF): an HMAC of the cookie's token, never stored. */
+  csrfToken: string;
+};
+
+export type SignInOutcome =
+  { ok: true; token: string; expiresAt: Date } | { ok: false; reason: "invalid" | "throttled" };
+
+/** Creates an account's operator (`npm run users -- create`, the demo account). */
+export async function createOperator(
+  prisma: PrismaClient,
+  input: { accountId: string; email: string; password: string },
+) {
+  const email = emailSchema.parse(input.email);
+  const password = passwordSchema.parse(input.password);
+  const account = await prisma.account.findUnique({ where: { id: input.accountId } });
+  if (!account) throw new Error(`No account ${input.accountId}`);
+  return prisma.operator.create({
+    data: { accountId: account.id, email, passwordHash: await hashPassword(password) },
+    select: { id: true, accountId: true, email: true, createdAt: true },
+  });
+}
+
+export function listOperators(prisma: PrismaClient, accountId: string) {
+  return prisma.operator.findMany({
+    where: { accountId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, email: true, createdAt: true },
+  });
+}
+
+/**
+ * Checks an email and password. Refused without looking at the password once the email has
+ * failed MAX_FAILURES times within the window, or the client address
+ * MAX_FAILURES_PER_ADDRESS times; unknown emails cost the same
+ * scrypt time as known ones, so timing does not tell which addresses exist.
+ */
+export async function signIn(
+  prisma: PrismaClient,
+  input: { email: string; password: string; ip?: string },
+  now = new Date(),
+): Promise<SignInOutcome> {
+  const email = input.email.trim().toLowerCase().slice(0, 254);
+  const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
+  const recentFailures = { succeeded: false, createdAt: { gte: since } };
+  const byEmail = await prisma.signInAttempt.count({ where: { ...recentFailures, email } });
+  const byAddress = input.ip
+    ? await prisma.signInAttempt.count({ where: { ...recentFailures, ip: input.ip } })
+    : 0;
+  if (byEmail >= MAX_FAILURES || byAddress >= MAX_FAILURES_PER_ADDRESS) {
+    return { ok: false, reason: "throttled" };
+  }
+
+  const operator = await prisma.operator.findUnique({ where: { email } });
+  const matches = await verifyPassword(
+    input.password.slice(0, 200),
+    operator?.passwordHash ?? (await decoyHash()),
+  );
+  await prisma.signInAttempt.create({
+    data: { email, ip: input.ip ?? null, succeeded: Boolean(operator && matches) },
+  });
+  if (!operator || !matches) return { ok: false, reason: "invalid" };
+
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await prisma.operatorSession.create({
+    data: { operatorId: operator.id, tokenHash: hashToken(token), expiresAt },
+  });
+  return { ok: true, token, expiresAt };
+}
+
+/** The operator behind a session cookie's token, or undefined if unknown or expired. */
+export async function operatorForSession(
+  prisma: PrismaClient,
+  token: string,
+  now = new Date(),
+): Promise<SignedInOperator | undefined> {
+  const session = await prisma.operatorSession.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { operator: true },
+  });
+  if (!session || session.expiresAt <= now) return undefined;
+  return {
+    operatorId: session.operatorId,
+    accountId: session.operator.accountId,
+    email: session.operator.email,
+    sessionId: session.id,
+    csrfToken: csrfTokenFor(token),
+  };
+}
+
+export async function signOut(prisma: PrismaClient, token: string): Promise<void> {
+  await prisma.operatorSession.deleteMany({ where: { tokenHash: hashToken(token) } });
+}
+
+/** Changes the password after checking the current one; every other session is signed out. */
+export async function changePassword(
+  prisma: PrismaClient,
+  operator: SignedInOperator,
+  input: { current: string; next: string },
+): Promise<{ ok: true } | { ok: false; field: "current" | "next"; message: string }> {
+  const next = passwordSchema.safeParse(input.next);
+  if (!next.success) return { ok: false, field: "next", message: next.error.issues[0].message };
+  const stored = await prisma.operator.findUniqueOrThrow({ where: { id: operator.operatorId } });
+  if (!(await verifyPassword(input.current, stored.passwordHash))) {
+    return { ok: false, field: "current", message: "The current password is not right" };
+  }
+  await prisma.$transaction([
+    prisma.operator.update({
+      where: { id: stored.id },
+      data: { passwordHash: await hashPassword(next.data) },
+    }),
+    prisma.operatorSession.deleteMany({
+      where: { operatorId: stored.id, id: { not: operator.sessionId } },
+    }),
+  ]);
+  return { ok: true };
+}
+
+/** Constant-time comparison of a submitted form token with the session's. */
+export function csrfTokenMatches(operator: SignedInOperator, submitted: unknown): boolean {
+  if (typeof submitted !== "string" || submitted.length !== operator.csrfToken.length) return false;
+  const a = Buffer.from(submitted);
+  const b = Buffer.from(operator.csrfToken);
+  return (
+    a.length === b.length &&
+    createHash("sha256").update(a).digest().equals(createHash("sha256").update(b).digest())
+  );
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function csrfTokenFor(token: string): string {
+  return createHmac("sha256", token).update("csrf").digest("base64url");
+}
+
+/** Whether an email already signs in somewhere (emails are unique across accounts). */
+export async function operatorEmailTaken(prisma: PrismaClient, email: string): Promise<boolean> {
+  return (await prisma.operator.count({ where: { email: email.trim().toLowerCase() } })) > 0;
+}
