@@ -32,6 +32,8 @@ KINGUIN_WEBHOOK_SECRET. --base-url is for tests (SUPPLIER_BASE_URL_OVERRIDE=true
 
 const COMMANDS = ["connect", "list", "disable", "enable", "disconnect", "import-stock", "map"];
 const MAX_CSV_BYTES = 10 * 1024 * 1024;
+/** Credentials that name the account rather than prove it: shown by their last characters. */
+const IDENTIFYING = ["clientId", "apiKey"];
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -116,7 +118,8 @@ await withPlatform(async (platform) => {
   if (!result.ok) throw new CommandError(`error ${result.code}: ${result.message}`);
   const done = { disconnect: "disconnected", enable: "enabled", disable: "disabled" };
   console.log(`${done[command as keyof typeof done]} ${target}`);
-});
+  // Logs go to stderr so that stdout carries only the results (a new connection's id).
+}, { logToStderr: true });
 
 function connectionInput(): ConnectionInput {
   const environment = values.environment;
@@ -199,8 +202,6 @@ function describeView(view: ConnectionView): string[] {
     ...(view.baseUrl ? [`base_url=${view.baseUrl}`] : []),
   ];
 }
-
-const IDENTIFYING = ["clientId", "apiKey"];
 
 function maskCredential([name, value]: [string, string]): string {
   if (!IDENTIFYING.includes(name) || value.length < 12) return `${name}=set`;
