@@ -69,57 +69,60 @@ if (["disable", "enable", "disconnect"].includes(command) && !target) {
   fail(`Give the id of the connection to ${command} (see list)`);
 }
 
-await withPlatform(async (platform) => {
-  const connections = platform.supplierConnections;
+await withPlatform(
+  async (platform) => {
+    const connections = platform.supplierConnections;
 
-  if (connection) {
-    const account = await resolveAccount(platform, values.account);
-    const result = await connections.connect(account.id, connection, {
-      verify: { timeoutMs: platform.config.supplierTimeoutMs },
-    });
-    if (!result.ok) throw new CommandError(`error ${result.code}: ${explain(result)}`);
-    console.log(result.connection.id);
-    const callbackUrl = `${platform.config.appUrl}/api/webhook/suppliers/${connection.supplier}`;
-    console.error(`connected; register ${callbackUrl} as the supplier's callback URL`);
-    return;
-  }
-
-  if (command === "list") {
-    const account = await resolveAccount(platform, values.account);
-    for (const line of await describeConnections(platform, account.id)) console.log(line);
-    return;
-  }
-
-  if (csv !== undefined) {
-    const account = await resolveAccount(platform, values.account);
-    const result = await importOwnStock(platform.db.prisma, platform.vault, account.id, csv);
-    if (!result.ok) {
-      const lines = result.errors.slice(0, 20).map((e) => `line ${e.line}: ${e.message}`);
-      throw new CommandError(`Nothing imported:\n${lines.join("\n")}`);
+    if (connection) {
+      const account = await resolveAccount(platform, values.account);
+      const result = await connections.connect(account.id, connection, {
+        verify: { timeoutMs: platform.config.supplierTimeoutMs },
+      });
+      if (!result.ok) throw new CommandError(`error ${result.code}: ${explain(result)}`);
+      console.log(result.connection.id);
+      const callbackUrl = `${platform.config.appUrl}/api/webhook/suppliers/${connection.supplier}`;
+      console.error(`connected; register ${callbackUrl} as the supplier's callback URL`);
+      return;
     }
-    console.log(`Imported ${result.imported} keys for ${account.id}`);
-    return;
-  }
 
-  if (offer) {
-    const account = await resolveAccount(platform, values.account);
-    const mapped = await mapSupplierOffer(platform, account.id, offer);
-    console.log(
-      `${mapped.offer.id}  product ${mapped.product.id}  ${mapped.offer.supplier} ` +
-        `${mapped.offer.supplierProductId}  priority ${mapped.offer.priority}`,
-    );
-    return;
-  }
+    if (command === "list") {
+      const account = await resolveAccount(platform, values.account);
+      for (const line of await describeConnections(platform, account.id)) console.log(line);
+      return;
+    }
 
-  const result =
-    command === "disconnect"
-      ? await connections.disconnect(target)
-      : await connections.setEnabled(target, command === "enable");
-  if (!result.ok) throw new CommandError(`error ${result.code}: ${result.message}`);
-  const done = { disconnect: "disconnected", enable: "enabled", disable: "disabled" };
-  console.log(`${done[command as keyof typeof done]} ${target}`);
-  // Logs go to stderr so that stdout carries only the results (a new connection's id).
-}, { logToStderr: true });
+    if (csv !== undefined) {
+      const account = await resolveAccount(platform, values.account);
+      const result = await importOwnStock(platform.db.prisma, platform.vault, account.id, csv);
+      if (!result.ok) {
+        const lines = result.errors.slice(0, 20).map((e) => `line ${e.line}: ${e.message}`);
+        throw new CommandError(`Nothing imported:\n${lines.join("\n")}`);
+      }
+      console.log(`Imported ${result.imported} keys for ${account.id}`);
+      return;
+    }
+
+    if (offer) {
+      const account = await resolveAccount(platform, values.account);
+      const mapped = await mapSupplierOffer(platform, account.id, offer);
+      console.log(
+        `${mapped.offer.id}  product ${mapped.product.id}  ${mapped.offer.supplier} ` +
+          `${mapped.offer.supplierProductId}  priority ${mapped.offer.priority}`,
+      );
+      return;
+    }
+
+    const result =
+      command === "disconnect"
+        ? await connections.disconnect(target)
+        : await connections.setEnabled(target, command === "enable");
+    if (!result.ok) throw new CommandError(`error ${result.code}: ${result.message}`);
+    const done = { disconnect: "disconnected", enable: "enabled", disable: "disabled" };
+    console.log(`${done[command as keyof typeof done]} ${target}`);
+    // Logs go to stderr so that stdout carries only the results (a new connection's id).
+  },
+  { logToStderr: true },
+);
 
 function connectionInput(): ConnectionInput {
   const environment = values.environment;
@@ -129,7 +132,11 @@ function connectionInput(): ConnectionInput {
   if (values.currency !== undefined && !/^[A-Z]{3}$/.test(values.currency)) {
     fail("--currency must be an ISO 4217 code such as EUR");
   }
-  const common: Partial<ConnectionInput> = { environment, currency: values.currency, baseUrl: values["base-url"] };
+  const common: Partial<ConnectionInput> = {
+    environment,
+    currency: values.currency,
+    baseUrl: values["base-url"],
+  };
 
   if (target === "codeswholesale") {
     const clientId = values["client-id"];

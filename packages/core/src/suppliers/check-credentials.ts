@@ -2,8 +2,7 @@ import { SupplierError, type Money } from "@premiumcdkeys/suppliers";
 import { SUPPLIER_KINDS } from "./supplier-kinds.ts";
 
 export type CredentialCheck =
-  | { ok: true; balance: Money }
-  | { ok: false; reason: string; message: string };
+  { ok: true; balance: Money } | { ok: false; reason: string; message: string };
 
 /**
  * Asks the supplier for the account's balance with these credentials before they are saved:
