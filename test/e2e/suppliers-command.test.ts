@@ -320,6 +320,7 @@ describe("npm run suppliers", () => {
     [["connect", "steam", "--environment", "live"], /codeswholesale or kinguin/],
     [["connect", "kinguin", "--environment", "live", "--api-key", "k", "--currency", "eu"], /ISO/],
     [["disconnect"], /Give the id of the connection/],
+    [["remove", "x"], /Unknown command remove\nusage:/],
     [["import-stock", "--file", "/nonexistent/keys.csv"], /No file/],
     [["map", "--product", "p", "--supplier", "g2a", "--supplier-product", "x"], /--supplier must/],
     [

@@ -56,10 +56,12 @@ const { positionals, values } = parseArgs({
   },
 });
 const [command, target] = positionals;
-if (values.help || !COMMANDS.includes(command ?? "")) {
+if (values.help) {
   console.log(USAGE);
-  process.exit(values.help ? 0 : 2);
+  process.exit(0);
 }
+if (!COMMANDS.includes(command ?? ""))
+  fail(`${command ? `Unknown command ${command}` : ""}\n${USAGE}`);
 
 // Arguments are checked before the database is opened, so a typo fails at once.
 const connection = command === "connect" ? connectionInput() : undefined;

@@ -167,7 +167,7 @@ export class SupplierConnections {
 
   /**
    * Forgets a connection and its sealed credentials. Refused while units of the account wait
-   * for pre-order keys from that supplier: they are collected through this connection.
+   * for pre-order keys from that supplier in that environment: they come through this connection.
    */
   async disconnect(connectionId: string): Promise<ChangeResult> {
     const row = await this.prisma.supplierConnection.findUnique({ where: { id: connectionId } });
@@ -177,7 +177,8 @@ export class SupplierConnections {
       where: {
         status: "preordered",
         supplier: row.supplier,
-        order: { accountId: row.accountId },
+        // Sandbox orders buy only from sandbox connections, live orders only from live ones.
+        order: { accountId: row.accountId, sandbox: row.environment === "sandbox" },
       },
     });
     if (waiting > 0) {
