@@ -61,7 +61,7 @@ if (values.help) {
   process.exit(0);
 }
 if (!COMMANDS.includes(command ?? ""))
-  fail(`${command ? `Unknown command ${command}` : ""}\n${USAGE}`);
+  fail(`${command ? `Unknown command ${command}` : "No command given"}\n${USAGE}`);
 
 // Arguments are checked before the database is opened, so a typo fails at once.
 const connection = command === "connect" ? connectionInput() : undefined;
