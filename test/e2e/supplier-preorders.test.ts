@@ -5,45 +5,34 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postWoo } from "../support/shop-deliveries.ts";
 import { startSmtpServer } from "../support/smtp-server.ts";
 import {
-  SUPPLIER_TEST_ENV,
-  connectCodesWholesale,
-  connectKinguin,
   mapProduct,
   settledStates,
+  startSupplierWorld,
   wooOrderIn,
+  type SupplierWorld,
 } from "../support/suppliers.ts";
-import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
-import {
-  startCodesWholesaleSimulator,
-  type CodesWholesaleSimulator,
-} from "../simulators/codeswholesale-simulator.ts";
-import { startKinguinSimulator, type KinguinSimulator } from "../simulators/kinguin-simulator.ts";
+import { waitFor, type TestServer } from "../support/test-server.ts";
+import type { CodesWholesaleSimulator } from "../simulators/codeswholesale-simulator.ts";
+import type { KinguinSimulator } from "../simulators/kinguin-simulator.ts";
 
 let server: TestServer;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let cw: CodesWholesaleSimulator;
 let kinguin: KinguinSimulator;
 let settled: ReturnType<typeof settledStates>;
+let world: SupplierWorld;
 
 beforeAll(async () => {
-  cw = await startCodesWholesaleSimulator();
-  kinguin = await startKinguinSimulator();
   smtp = await startSmtpServer();
   // The periodic pre-order check is slowed right down: callbacks must do the work here.
-  server = await startTestServer({
-    ...SUPPLIER_TEST_ENV,
-    SMTP_URL: smtp.url,
-    PREORDER_CHECK_MS: "3600000",
+  world = await startSupplierWorld({
+    env: { SMTP_URL: smtp.url, PREORDER_CHECK_MS: "3600000" },
   });
-  await connectCodesWholesale(server, cw);
-  await connectKinguin(server, kinguin);
-  settled = settledStates(server);
+  ({ server, cw, kinguin, settled } = world);
 });
 afterAll(async () => {
-  await server?.close();
+  await world?.close();
   await smtp?.close();
-  await cw?.close();
-  await kinguin?.close();
 });
 
 const callbackUrl = (supplier: string) => `${server.url}/api/webhook/suppliers/${supplier}`;

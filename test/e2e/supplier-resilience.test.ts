@@ -3,43 +3,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postWoo } from "../support/shop-deliveries.ts";
 import {
-  SUPPLIER_TEST_ENV,
-  connectCodesWholesale,
-  connectKinguin,
   mapProduct,
   settledStates,
+  startSupplierWorld,
   wooOrderIn,
+  type SupplierWorld,
 } from "../support/suppliers.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
-import {
-  startCodesWholesaleSimulator,
-  type CodesWholesaleSimulator,
-} from "../simulators/codeswholesale-simulator.ts";
-import { startKinguinSimulator, type KinguinSimulator } from "../simulators/kinguin-simulator.ts";
+import type { TestServer } from "../support/test-server.ts";
+import type { CodesWholesaleSimulator } from "../simulators/codeswholesale-simulator.ts";
+import type { KinguinSimulator } from "../simulators/kinguin-simulator.ts";
 
 let server: TestServer;
 let cw: CodesWholesaleSimulator;
 let kinguin: KinguinSimulator;
 let settled: ReturnType<typeof settledStates>;
+let world: SupplierWorld;
 
 beforeAll(async () => {
-  cw = await startCodesWholesaleSimulator();
-  kinguin = await startKinguinSimulator();
   // Circuit breaking is not under test here: a single failure must not reorder suppliers.
-  server = await startTestServer({
-    ...SUPPLIER_TEST_ENV,
-    SUPPLIER_TIMEOUT_MS: "600",
-    SUPPLIER_CIRCUIT_FAILURES: "100",
+  world = await startSupplierWorld({
+    env: { SUPPLIER_TIMEOUT_MS: "600", SUPPLIER_CIRCUIT_FAILURES: "100" },
   });
-  await connectCodesWholesale(server, cw);
-  await connectKinguin(server, kinguin);
-  settled = settledStates(server);
+  ({ server, cw, kinguin, settled } = world);
 });
-afterAll(async () => {
-  await server?.close();
-  await cw?.close();
-  await kinguin?.close();
-});
+afterAll(() => world?.close());
 
 async function order(id: number, sku: string) {
   const shop = server.demo.shops.woocommerce;

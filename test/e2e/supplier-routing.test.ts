@@ -3,42 +3,29 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postWoo } from "../support/shop-deliveries.ts";
 import {
-  SUPPLIER_TEST_ENV,
-  connectCodesWholesale,
-  connectKinguin,
   mapProduct,
   settledStates,
+  startSupplierWorld,
   wooOrderIn,
+  type SupplierWorld,
 } from "../support/suppliers.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
-import {
-  startCodesWholesaleSimulator,
-  type CodesWholesaleSimulator,
-} from "../simulators/codeswholesale-simulator.ts";
-import { startKinguinSimulator, type KinguinSimulator } from "../simulators/kinguin-simulator.ts";
+import type { TestServer } from "../support/test-server.ts";
+import type { CodesWholesaleSimulator } from "../simulators/codeswholesale-simulator.ts";
+import type { KinguinSimulator } from "../simulators/kinguin-simulator.ts";
 
 let server: TestServer;
 let cw: CodesWholesaleSimulator;
 let kinguin: KinguinSimulator;
 let settled: ReturnType<typeof settledStates>;
+let world: SupplierWorld;
 
 beforeAll(async () => {
-  cw = await startCodesWholesaleSimulator();
-  kinguin = await startKinguinSimulator();
-  server = await startTestServer({
-    ...SUPPLIER_TEST_ENV,
-    SUPPLIER_CIRCUIT_FAILURES: "2",
-    SUPPLIER_CIRCUIT_COOLDOWN_MS: "60000",
+  world = await startSupplierWorld({
+    env: { SUPPLIER_CIRCUIT_FAILURES: "2", SUPPLIER_CIRCUIT_COOLDOWN_MS: "60000" },
   });
-  await connectCodesWholesale(server, cw);
-  await connectKinguin(server, kinguin);
-  settled = settledStates(server);
+  ({ server, cw, kinguin, settled } = world);
 });
-afterAll(async () => {
-  await server?.close();
-  await cw?.close();
-  await kinguin?.close();
-});
+afterAll(() => world?.close());
 
 async function order(id: number, sku: string, unitPrice = "20.00", quantity = 1) {
   const shop = server.demo.shops.woocommerce;

@@ -4,20 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importOwnStock } from "@premiumcdkeys/core";
 import { postWoo } from "../support/shop-deliveries.ts";
 import {
-  SUPPLIER_TEST_ENV,
   connectCodesWholesale,
-  connectKinguin,
   mapProduct,
   settledStates,
+  startSupplierWorld,
   wooOrderIn,
+  type SupplierWorld,
 } from "../support/suppliers.ts";
-import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
+import { waitFor, type TestServer } from "../support/test-server.ts";
 import { startWebhookReceiver } from "../support/webhook-receiver.ts";
 import {
   startCodesWholesaleSimulator,
   type CodesWholesaleSimulator,
 } from "../simulators/codeswholesale-simulator.ts";
-import { startKinguinSimulator, type KinguinSimulator } from "../simulators/kinguin-simulator.ts";
+import type { KinguinSimulator } from "../simulators/kinguin-simulator.ts";
 import fs from "node:fs";
 
 let server: TestServer;
@@ -25,15 +25,18 @@ let cw: CodesWholesaleSimulator;
 let kinguin: KinguinSimulator;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let settled: ReturnType<typeof settledStates>;
+let world: SupplierWorld;
 
 beforeAll(async () => {
   // CodesWholesale bills this account in yen, Kinguin in Kuwaiti dinars.
-  cw = await startCodesWholesaleSimulator({ currency: "JPY", balanceMinor: 50_000 });
-  kinguin = await startKinguinSimulator({ currency: "KWD" });
   receiver = await startWebhookReceiver();
-  server = await startTestServer({ ...SUPPLIER_TEST_ENV, SUPPLIER_REFRESH_MS: "150" });
-  await connectCodesWholesale(server, cw, { currency: "JPY", lowBalanceMinor: 40_000 });
-  await connectKinguin(server, kinguin, { currency: "KWD" });
+  world = await startSupplierWorld({
+    env: { SUPPLIER_REFRESH_MS: "150" },
+    codeswholesale: { currency: "JPY", balanceMinor: 50_000 },
+    kinguin: { currency: "KWD" },
+    connect: { codeswholesale: { lowBalanceMinor: 40_000 } },
+  });
+  ({ server, cw, kinguin, settled } = world);
   await server.platform.webhookEndpoints.create(
     { accountId: server.demo.account_id, sandbox: true },
     {
@@ -41,12 +44,9 @@ beforeAll(async () => {
       events: ["stock.low", "order.fulfilled"],
     },
   );
-  settled = settledStates(server);
 });
 afterAll(async () => {
-  await server?.close();
-  await cw?.close();
-  await kinguin?.close();
+  await world?.close();
   await receiver?.close();
 });
 

@@ -1,6 +1,14 @@
-import { waitFor, type TestServer } from "./test-server.ts";
-import type { CodesWholesaleSimulator } from "../simulators/codeswholesale-simulator.ts";
-import type { KinguinSimulator } from "../simulators/kinguin-simulator.ts";
+import { startTestServer, waitFor, type TestServer } from "./test-server.ts";
+import {
+  startCodesWholesaleSimulator,
+  type CodesWholesaleSimulator,
+  type CwSimulatorOptions,
+} from "../simulators/codeswholesale-simulator.ts";
+import {
+  startKinguinSimulator,
+  type KgSimulatorOptions,
+  type KinguinSimulator,
+} from "../simulators/kinguin-simulator.ts";
 
 /** The server settings supplier tests need: base URLs may point at the local simulators. */
 export const SUPPLIER_TEST_ENV = { SUPPLIER_BASE_URL_OVERRIDE: "true" };
@@ -115,4 +123,47 @@ export function settledStates(server: TestServer) {
       `order ${id} in ${states.join("/")}`,
     );
   };
+}
+
+export type SupplierWorld = {
+  server: TestServer;
+  cw: CodesWholesaleSimulator;
+  kinguin: KinguinSimulator;
+  settled: ReturnType<typeof settledStates>;
+  close(): Promise<void>;
+};
+
+/**
+ * Both simulators, a test server that may point connections at them (plus `env`), and the demo
+ * account connected to each in its sandbox environment. `close` stops whatever was started,
+ * also after a start that failed half-way.
+ */
+export async function startSupplierWorld(
+  options: {
+    env?: Record<string, string>;
+    codeswholesale?: CwSimulatorOptions;
+    kinguin?: KgSimulatorOptions;
+    /** Connection settings beside the simulator's own credentials and currency. */
+    connect?: { codeswholesale?: { lowBalanceMinor?: number } };
+  } = {},
+): Promise<SupplierWorld> {
+  const started: { close(): Promise<void> | void }[] = [];
+  const close = async () => {
+    for (const part of started.reverse()) await part.close();
+  };
+  try {
+    const cw = await startCodesWholesaleSimulator(options.codeswholesale);
+    started.push(cw);
+    const kinguin = await startKinguinSimulator(options.kinguin);
+    started.push(kinguin);
+    const server = await startTestServer({ ...SUPPLIER_TEST_ENV, ...options.env });
+    started.push(server);
+
+    await connectCodesWholesale(server, cw, options.connect?.codeswholesale);
+    await connectKinguin(server, kinguin);
+    return { server, cw, kinguin, settled: settledStates(server), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -8,9 +8,13 @@ export class CommandError extends Error {}
  * database of DATA_DIR (through the running server's socket when one holds it). Logs only
  * warnings unless LOG_LEVEL says otherwise, so the command's own output stays readable.
  */
-export async function withPlatform(run: (platform: Platform) => Promise<void>): Promise<never> {
+export async function withPlatform(
+  run: (platform: Platform) => Promise<void>,
+  options: { logToStderr?: boolean } = {},
+): Promise<never> {
   const platform = await bootPlatform(
     loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" }),
+    options.logToStderr ? { logDestination: process.stderr } : undefined,
   );
   let code = 0;
   try {

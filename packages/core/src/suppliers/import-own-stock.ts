@@ -39,7 +39,9 @@ export async function importOwnStock(
   try {
     records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true });
   } catch (error) {
-    return { ok: false, errors: [{ line: 0, message: (error as Error).message }] };
+    // csv-parse's messages can quote the offending field, which may be a key: keep its code.
+    const { code, lines } = error as { code?: string; lines?: number };
+    return { ok: false, errors: [{ line: lines ?? 0, message: `unreadable CSV (${code})` }] };
   }
   if (records.length > MAX_IMPORT_ROWS) {
     return { ok: false, errors: [{ line: 0, message: `more than ${MAX_IMPORT_ROWS} rows` }] };

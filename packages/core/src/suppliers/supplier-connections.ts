@@ -2,6 +2,7 @@ import { currencyDecimals } from "@premiumcdkeys/suppliers";
 import { z } from "zod";
 import type { PrismaClient } from "../db/types.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
+import { checkSupplierCredentials } from "./check-credentials.ts";
 import { supplierKind, callbackLookup } from "./supplier-kinds.ts";
 
 export const connectionInput = z.object({
@@ -35,7 +36,20 @@ export type ConnectionView = {
 
 export type ConnectResult =
   | { ok: true; connection: ConnectionView }
-  | { ok: false; code: "INVALID_CONNECTION"; message: string; details: Record<string, unknown> };
+  | {
+      ok: false;
+      code: "INVALID_CONNECTION" | "CREDENTIALS_REFUSED";
+      message: string;
+      details: Record<string, unknown>;
+    };
+
+export type ConnectOptions = {
+  /** Proves the credentials with a balance call to the supplier before saving anything. */
+  verify?: { timeoutMs: number };
+};
+
+export type ChangeResult =
+  { ok: true; connection: ConnectionView } | { ok: false; code: string; message: string };
 
 /**
  * Merchants' supplier accounts. Credentials are sealed with the vault, bound to the row id;
@@ -49,7 +63,11 @@ export class SupplierConnections {
     private readonly options: { allowBaseUrlOverride: boolean },
   ) {}
 
-  async connect(accountId: string, input: ConnectionInput): Promise<ConnectResult> {
+  async connect(
+    accountId: string,
+    input: ConnectionInput,
+    options: ConnectOptions = {},
+  ): Promise<ConnectResult> {
     const parsed = connectionInput.safeParse(input);
     if (!parsed.success)
       return invalid("Invalid connection", {
@@ -65,6 +83,24 @@ export class SupplierConnections {
     }
     if (value.baseUrl && !this.options.allowBaseUrlOverride) {
       return invalid("Custom supplier base URLs are disabled on this installation", {});
+    }
+    if (kind && credentials?.success && options.verify) {
+      const check = await checkSupplierCredentials({
+        supplier: value.supplier,
+        environment: value.environment,
+        credentials: credentials.data,
+        baseUrl: value.baseUrl ?? kind.urls[value.environment],
+        currency: value.currency,
+        timeoutMs: options.verify.timeoutMs,
+      });
+      if (!check.ok) {
+        return {
+          ok: false,
+          code: "CREDENTIALS_REFUSED",
+          message: `The supplier refused the check: ${check.message}`,
+          details: { reason: check.reason },
+        };
+      }
     }
 
     const existing = await this.prisma.supplierConnection.findUnique({
@@ -115,6 +151,45 @@ export class SupplierConnections {
       orderBy: [{ supplier: "asc" }, { environment: "asc" }],
     });
     return rows.map(view);
+  }
+
+  /** Stops (or resumes) buying from a connection; its credentials are kept. */
+  async setEnabled(connectionId: string, enabled: boolean): Promise<ChangeResult> {
+    const found = await this.prisma.supplierConnection.findUnique({ where: { id: connectionId } });
+    if (!found) return { ok: false, code: "NOT_FOUND", message: `No connection ${connectionId}` };
+
+    const row = await this.prisma.supplierConnection.update({
+      where: { id: connectionId },
+      data: { enabled },
+    });
+    return { ok: true, connection: view(row) };
+  }
+
+  /**
+   * Forgets a connection and its sealed credentials. Refused while units of the account wait
+   * for pre-order keys from that supplier in that environment: they come through this connection.
+   */
+  async disconnect(connectionId: string): Promise<ChangeResult> {
+    const row = await this.prisma.supplierConnection.findUnique({ where: { id: connectionId } });
+    if (!row) return { ok: false, code: "NOT_FOUND", message: `No connection ${connectionId}` };
+
+    const waiting = await this.prisma.purchase.count({
+      where: {
+        status: "preordered",
+        supplier: row.supplier,
+        // Sandbox orders buy only from sandbox connections, live orders only from live ones.
+        order: { accountId: row.accountId, sandbox: row.environment === "sandbox" },
+      },
+    });
+    if (waiting > 0) {
+      return {
+        ok: false,
+        code: "PREORDERS_WAITING",
+        message: `${waiting} pre-ordered units wait for keys from ${row.supplier}; disable instead`,
+      };
+    }
+    await this.prisma.supplierConnection.delete({ where: { id: connectionId } });
+    return { ok: true, connection: view(row) };
   }
 
   /** Opens a connection's credentials; only the registry and callback intake need them. */
