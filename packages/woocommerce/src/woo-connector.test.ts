@@ -1,13 +1,9 @@
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeWooCommerce } from "../../../test/support/fake-woocommerce/fake-woocommerce.ts";
+import { makeTestCertificate } from "../../../test/support/fake-woocommerce/test-certificate.ts";
 import { createWooConnector } from "./woo-connector.ts";
 
-const tlsDir = new URL("../../../test/support/fake-woocommerce/tls/", import.meta.url);
-const tls = {
-  key: fs.readFileSync(new URL("shop-key.pem", tlsDir), "utf8"),
-  cert: fs.readFileSync(new URL("shop-cert.pem", tlsDir), "utf8"),
-};
+const tls = makeTestCertificate();
 // The deliveries' target does not matter here: pings that fail are ignored by WooCommerce.
 const specs = [
   { topic: "order.created", deliveryUrl: "http://127.0.0.1:9/hook", secret: "S3cretS3cret" },
