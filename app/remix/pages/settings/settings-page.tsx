@@ -5,7 +5,6 @@ import {
   BlockStack,
   Button,
   Card,
-  Checkbox,
   DataTable,
   InlineStack,
   Page,
@@ -13,6 +12,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState, type ReactNode } from "react";
+import { CheckboxGroup } from "../common/checkbox-group";
 import { formatTime } from "../common/format";
 import type { SettingsActionData, SettingsData } from "./load-settings.server";
 
@@ -123,32 +123,14 @@ function ApiKeys({ data, fieldError }: Section) {
               autoComplete="off"
               error={fieldError("name")}
             />
-            <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-              <legend>Permissions</legend>
-              <InlineStack gap="300">
-                {data.permissions.map((permission) => (
-                  <Checkbox
-                    key={permission}
-                    label={permission}
-                    name="permissions"
-                    value={permission}
-                    checked={permissions.includes(permission)}
-                    onChange={(on) =>
-                      setPermissions(
-                        on
-                          ? [...permissions, permission]
-                          : permissions.filter((p) => p !== permission),
-                      )
-                    }
-                  />
-                ))}
-              </InlineStack>
-              {fieldError("permissions") ? (
-                <Text as="p" tone="critical">
-                  {fieldError("permissions")}
-                </Text>
-              ) : null}
-            </fieldset>
+            <CheckboxGroup
+              legend="Permissions"
+              name="permissions"
+              options={data.permissions}
+              selected={permissions}
+              onChange={setPermissions}
+              error={fieldError("permissions")}
+            />
             <InlineStack>
               <Button submit variant="primary">
                 Create API key

@@ -5,7 +5,6 @@ import {
   BlockStack,
   Button,
   Card,
-  Checkbox,
   DataTable,
   EmptyState,
   InlineStack,
@@ -14,6 +13,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { CheckboxGroup } from "../common/checkbox-group";
 import { formatTime } from "../common/format";
 import type { WebhooksActionData, WebhooksData } from "./load-webhooks.server";
 
@@ -171,28 +171,14 @@ function NewEndpoint({ data, result }: { data: WebhooksData; result?: WebhooksAc
             autoComplete="off"
             error={error("url")}
           />
-          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-            <legend>Events</legend>
-            <InlineStack gap="300">
-              {data.eventTypes.map((type) => (
-                <Checkbox
-                  key={type}
-                  label={type}
-                  name="events"
-                  value={type}
-                  checked={events.includes(type)}
-                  onChange={(on) =>
-                    setEvents(on ? [...events, type] : events.filter((e) => e !== type))
-                  }
-                />
-              ))}
-            </InlineStack>
-            {error("events") ? (
-              <Text as="p" tone="critical">
-                {error("events")}
-              </Text>
-            ) : null}
-          </fieldset>
+          <CheckboxGroup
+            legend="Events"
+            name="events"
+            options={data.eventTypes}
+            selected={events}
+            onChange={setEvents}
+            error={error("events")}
+          />
           <InlineStack>
             <Button submit variant="primary" loading={busy}>
               Add endpoint
