@@ -21,6 +21,7 @@ import {
   type SupplierProduct,
 } from "../supplier.ts";
 import { readAnswer } from "../http/read-answer.ts";
+import { parseJsonObject, unknownOutcome } from "../http/supplier-answers.ts";
 import { readCode } from "./cw-codes.ts";
 import {
   cwCodeSchema,
@@ -277,24 +278,4 @@ export function codesWholesaleAuthHash(credentials: CwCredentials): string | und
   return credentials.signature
     ? sha256Hex(credentials.clientId + credentials.signature)
     : undefined;
-}
-
-export function parseJsonObject(body: Buffer): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw new SupplierError("invalid_callback", "The callback body is not JSON");
-  }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new SupplierError("invalid_callback", "The callback body is not a JSON object");
-  }
-  return parsed as Record<string, unknown>;
-}
-
-/** A server error answering an order: it may or may not have been taken. */
-export function unknownOutcome(supplier: string, status: number): SupplierError {
-  return new SupplierError("unknown_outcome", `${supplier} answered ${status} to the order`, {
-    status,
-  });
 }

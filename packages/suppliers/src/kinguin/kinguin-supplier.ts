@@ -18,7 +18,7 @@ import {
 } from "../http/json-http.ts";
 import { minorToDecimalText, toMinorUnits } from "../money.ts";
 import type { ConnectionSettings } from "../connection-settings.ts";
-import { parseJsonObject, unknownOutcome } from "../codeswholesale/codeswholesale-supplier.ts";
+import { parseJsonObject, unknownOutcome } from "../http/supplier-answers.ts";
 import {
   SupplierError,
   afterOrderPlaced,
