@@ -60,7 +60,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return { elapsedMs, latenciesMs, statuses, errors, firstSentAt };
 }
 
-function send(agent: http.Agent, target: URL, { headers, body, method, path }: LoadRequest) {
+export function send(agent: http.Agent, target: URL, { headers, body, method, path }: LoadRequest) {
   return new Promise<number>((resolve, reject) => {
     const request = http.request(
       {

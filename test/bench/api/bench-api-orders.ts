@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { freePort, runTs, waitUntilUp } from "../child-process.ts";
 import { runLoad, type LoadResult } from "../load-generator.ts";
+import { runPaced } from "../paced-load.ts";
 import { startPlatformServer } from "../platform-server.ts";
 import { summarise, type LatencySummary } from "../stats.ts";
 import { liftRateLimit, seedOrders } from "./seed-orders.ts";
@@ -11,20 +12,31 @@ export type ApiFigures = { requestsPerSecond: number; latency: LatencySummary; n
 
 export type ApiResult = {
   database: string;
+  /** Closed loop: `concurrency` clients, each sending again as soon as it is answered. */
   ours: ApiFigures;
   baseline: ApiFigures;
+  /** Open loop: `ratePerSecond` requests started per second, answered or not. */
+  oursPaced: ApiFigures;
+  baselinePaced: ApiFigures;
   /** p50 of the rate-limit statement alone, sent one at a time. */
   rateLimitP50Ms: number;
   seedSeconds: number;
 };
 
-type ApiOptions = { orders: number; requests: number; warmup: number; concurrency: number };
+type ApiOptions = {
+  orders: number;
+  requests: number;
+  warmup: number;
+  concurrency: number;
+  ratePerSecond: number;
+};
 
 /**
  * `GET /api/v1/orders` with status, from, to, limit and page filters over `orders` seeded
  * orders, against the platform's server (no worker) and the bare baseline reading the same
- * database, one after the other after a warm-up of both. With `databaseUrl`, on that
- * PostgreSQL database; otherwise on the embedded PGlite.
+ * database, one after the other after a warm-up of both: once at a steady request rate (the
+ * latency a client sees) and once with every client sending flat out (the most either serves).
+ * With `databaseUrl`, on that PostgreSQL database; otherwise on the embedded PGlite.
  */
 export async function benchApiOrders(
   options: ApiOptions,
@@ -53,24 +65,24 @@ export async function benchApiOrders(
   try {
     await waitUntilUp(`http://127.0.0.1:${baselinePort}/healthz`, baseline);
     const headers = { authorization: `Bearer ${server.demo.api_key}` };
+    const request = (index: number) => ({
+      method: "GET" as const,
+      headers,
+      path:
+        "/api/v1/orders?status=delivered&from=2026-03-01&to=2026-09-30" +
+        `&limit=20&page=${1 + (index % 10)}`,
+    });
     const load = (url: string, total: number) =>
-      runLoad({
-        url,
-        total,
-        concurrency: options.concurrency,
-        request: (index) => ({
-          method: "GET",
-          headers,
-          path:
-            "/api/v1/orders?status=delivered&from=2026-03-01&to=2026-09-30" +
-            `&limit=20&page=${1 + (index % 10)}`,
-        }),
-      });
+      runLoad({ url, total, concurrency: options.concurrency, request });
+    const paced = (url: string) =>
+      runPaced({ url, total: options.requests, ratePerSecond: options.ratePerSecond, request });
     const ourUrl = `${server.url}/api/v1/orders`;
     const baselineUrl = `http://127.0.0.1:${baselinePort}/api/v1/orders`;
 
     await load(ourUrl, options.warmup);
     await load(baselineUrl, options.warmup);
+    const baselinePaced = figures(await paced(baselineUrl));
+    const oursPaced = figures(await paced(ourUrl));
     const baselineRun = figures(await load(baselineUrl, options.requests));
     const ourRun = figures(await load(ourUrl, options.requests));
     const rateLimitP50Ms = await rateLimitStatementP50(server.databaseUrl);
@@ -78,6 +90,8 @@ export async function benchApiOrders(
       database: databaseUrl ? "PostgreSQL" : "PGlite",
       ours: ourRun,
       baseline: baselineRun,
+      oursPaced,
+      baselinePaced,
       rateLimitP50Ms,
       seedSeconds,
     };
