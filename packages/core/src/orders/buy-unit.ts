@@ -63,11 +63,11 @@ export async function buyUnit(
   const reasons: UnitReason[] = [...(unit.skipped ?? [])];
   const fail = async (error: SupplierError): Promise<UnitOutcome> => {
     const text = reasons.map((reason) => `${reason.supplier}: ${reason.code}: ${reason.message}`);
-    await releaseClaim(
-      prisma,
-      unit.purchaseId,
-      text.join("; ") || `${error.code}: ${error.message}`,
-    );
+    const codes = reasons.length > 0 ? reasons.map((reason) => reason.code) : [error.code];
+    await releaseClaim(prisma, unit.purchaseId, {
+      text: text.join("; ") || `${error.code}: ${error.message}`,
+      codes,
+    });
     return { outcome: "failed", error, reasons };
   };
 
@@ -176,7 +176,10 @@ async function settle(
   } catch (error) {
     // A slower attempt of another worker may have confirmed this unit meanwhile: then it is done.
     if (await isConfirmed(prisma, unit.purchaseId)) return { outcome: "confirmed" };
-    await releaseClaim(prisma, unit.purchaseId, "internal error while storing the key");
+    await releaseClaim(prisma, unit.purchaseId, {
+      text: "internal error while storing the key",
+      codes: ["internal_error"],
+    });
     throw error;
   }
   return { outcome: "confirmed" };
@@ -202,15 +205,25 @@ async function markPreordered(
       currency: order.currency,
       claimedUntil: null,
       lastError: null,
+      lastErrorCodes: [],
     },
   });
 }
 
 /** Hands the unit back for a later attempt, unless another attempt has confirmed it. */
-async function releaseClaim(prisma: PrismaClient, purchaseId: string, reason: string) {
+async function releaseClaim(
+  prisma: PrismaClient,
+  purchaseId: string,
+  reason: { text: string; codes: string[] },
+) {
   await prisma.purchase.updateMany({
     where: { id: purchaseId, status: { notIn: ["confirmed", "preordered"] } },
-    data: { status: "pending", claimedUntil: null, lastError: reason.slice(0, 2000) },
+    data: {
+      status: "pending",
+      claimedUntil: null,
+      lastError: reason.text.slice(0, 2000),
+      lastErrorCodes: reason.codes,
+    },
   });
 }
 
@@ -248,6 +261,6 @@ export async function confirmPurchase(
     UPDATE purchases SET status = 'confirmed', supplier = ${supplierId},
            supplier_order_id = ${order.supplierOrderId},
            cost_minor = ${order.priceMinor}, currency = ${order.currency}, claimed_until = NULL,
-           last_error = NULL, confirmed_at = now()
+           last_error = NULL, last_error_codes = '{}', confirmed_at = now()
      WHERE id = (SELECT purchase_id FROM stored)`;
 }

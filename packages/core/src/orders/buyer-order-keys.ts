@@ -44,11 +44,10 @@ export async function buyerOrderKeys(
 
   const purchases = found.lines.flatMap((line) => line.purchases);
   if (WAITING.includes(found.status)) {
-    // A unit the supplier took as a pre-order, or one no supplier has in stock yet
-    // (last error "<supplier>: out_of_stock: ...").
+    // A unit the supplier took as a pre-order, or one a supplier has no stock of yet.
     const preorder = purchases.some(
       (purchase) =>
-        purchase.status === "preordered" || /(^|: )out_of_stock:/.test(purchase.lastError ?? ""),
+        purchase.status === "preordered" || purchase.lastErrorCodes.includes("out_of_stock"),
     );
     return { state: preorder ? "preorder" : "waiting", keys: [] };
   }

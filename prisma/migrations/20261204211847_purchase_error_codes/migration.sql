@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "purchases" ADD COLUMN     "last_error_codes" TEXT[] DEFAULT ARRAY[]::TEXT[];
