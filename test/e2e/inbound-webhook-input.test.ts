@@ -190,6 +190,66 @@ describe("rejected deliveries change nothing", () => {
     await expectNothingRecorded(response, 400, "INVALID_ORDER");
   });
 
+  it.each([
+    [
+      "an id that disagrees with its admin_graphql_api_id",
+      order((body) => {
+        body.id = 1;
+      }),
+      /id and admin_graphql_api_id name different records/,
+    ],
+    [
+      "a line item whose two ids disagree",
+      order((body) => {
+        body.line_items[0].id = 1;
+      }),
+      /line item's id and admin_graphql_api_id/,
+    ],
+    [
+      "a day that does not exist",
+      order((body) => {
+        body.processed_at = "2026-02-30T10:00:00-05:00";
+        body.updated_at = "2026-02-28T10:00:00-05:00";
+      }),
+      /^processed_at: /,
+    ],
+    [
+      "a NUL inside the email address",
+      order((body) => {
+        body.email = "buyer@example.com\u0000.attacker.example";
+      }),
+      /^email: contains NUL/,
+    ],
+    [
+      "a negative total",
+      order((body) => {
+        body.total_price = "-1.00";
+      }),
+      /^total_price: /,
+    ],
+    [
+      "a negative line price",
+      order((body) => {
+        body.line_items[0].price = "-5.00";
+      }),
+      /^line_items\.0\.price: /,
+    ],
+  ])("refuses %s and names the shop's field", async (_name, body, message) => {
+    const response = await postShopify(shopify().webhook_url, shopify().webhook_secret, body);
+    const answer = (await response.clone().json()) as { error: { message: string } };
+    expect(answer.error.message).toMatch(message);
+    await expectNothingRecorded(response, 400, "INVALID_ORDER");
+  });
+
+  it("refuses a WooCommerce order paid on a day that does not exist, naming date_paid_gmt", async () => {
+    const body = JSON.parse(fixture("woocommerce/order-processing.json"));
+    body.date_paid_gmt = "2026-04-31T09:00:00";
+    const response = await postWoo(woo().webhook_url, woo().webhook_secret, JSON.stringify(body));
+    const answer = (await response.clone().json()) as { error: { message: string } };
+    expect(answer.error.message).toMatch(/^date_paid_gmt: /);
+    await expectNothingRecorded(response, 400, "INVALID_ORDER");
+  });
+
   it("answers the unsigned WooCommerce ping 200 and records nothing", async () => {
     const response = await fetch(woo().webhook_url, {
       method: "POST",

@@ -2,6 +2,7 @@ import {
   checkBase64Signature,
   idText,
   parseJsonLosslessly,
+  parseShopTimestamp,
   toMinorUnits,
   type DeliveryKind,
   type ShopOrderSnapshot,
@@ -40,6 +41,23 @@ export const shopifyPlatform: ShopPlatform = {
 
   parseOrder(topic, rawBody) {
     return toSnapshot(topic, parseJsonLosslessly(rawBody) as ShopifyOrder);
+  },
+
+  fieldNames: {
+    externalId: "admin_graphql_api_id",
+    storeOrderRef: "name",
+    paidAt: "processed_at",
+    customerEmail: "email",
+    customerName: "customer.first_name",
+    customerExternalId: "customer.admin_graphql_api_id",
+    buyerToken: "checkout_token",
+    totalMinor: "total_price",
+    updatedAt: "updated_at",
+    lines: "line_items",
+    externalLineId: "admin_graphql_api_id",
+    externalProductId: "product_id",
+    externalVariantId: "variant_id",
+    unitPriceMinor: "price",
   },
 };
 
@@ -92,10 +110,10 @@ function toSnapshot(topic: string, order: ShopifyOrder): ShopOrderSnapshot {
 
   return {
     // The GraphQL id is a string and therefore exact; the numeric id may not be.
-    externalId: gidNumber(order.admin_graphql_api_id) ?? idText(order.id) ?? "",
+    externalId: agreedId("order", order) ?? "",
     storeOrderRef: order.name ?? idText(order.order_number) ?? idText(order.id) ?? "",
     paid,
-    paidAt: paid ? new Date(order.processed_at ?? order.updated_at ?? Date.now()) : undefined,
+    paidAt: paid ? (timestamp(order.processed_at ?? order.updated_at) ?? new Date()) : undefined,
     cancelled: Boolean(order.cancelled_at) || refunded,
     test: order.test === true,
     customerEmail: order.email ?? order.contact_email ?? order.customer?.email ?? undefined,
@@ -105,9 +123,9 @@ function toSnapshot(topic: string, order: ShopifyOrder): ShopOrderSnapshot {
     buyerToken: order.checkout_token || undefined,
     currency: order.currency,
     totalMinor: toMinorUnits(order.total_price ?? "0", order.currency),
-    updatedAt: order.updated_at ? new Date(order.updated_at) : undefined,
+    updatedAt: timestamp(order.updated_at),
     lines: order.line_items.map((line) => ({
-      externalLineId: gidNumber(line.admin_graphql_api_id) ?? idText(line.id) ?? "",
+      externalLineId: agreedId("line item", line) ?? "",
       externalProductId: idText(line.product_id),
       externalVariantId: idText(line.variant_id),
       sku: line.sku || undefined,
@@ -116,6 +134,23 @@ function toSnapshot(topic: string, order: ShopifyOrder): ShopOrderSnapshot {
       unitPriceMinor: toMinorUnits(line.price, order.currency),
     })),
   };
+}
+
+function timestamp(text: string | null | undefined): Date | undefined {
+  return text ? parseShopTimestamp(text) : undefined;
+}
+
+/**
+ * The record's id, from its GraphQL id when sent (a string, so exact) or else its numeric id. A
+ * body whose two ids disagree names two records, and no one can say which was meant.
+ */
+function agreedId(what: string, record: { id: unknown; admin_graphql_api_id?: string }) {
+  const fromGid = gidNumber(record.admin_graphql_api_id);
+  const fromId = idText(record.id);
+  if (fromGid && fromId && fromGid !== fromId) {
+    throw new Error(`the ${what}'s id and admin_graphql_api_id name different records`);
+  }
+  return fromGid ?? fromId;
 }
 
 /** "gid://shopify/Order/5912345678901" -> "5912345678901". */

@@ -3,6 +3,7 @@ import {
   checkBase64Signature,
   idText,
   parseJsonLosslessly,
+  parseShopTimestamp,
   toMinorUnits,
   type DeliveryKind,
   type ShopOrderSnapshot,
@@ -45,6 +46,21 @@ export const woocommercePlatform: ShopPlatform = {
   parseOrder(_topic, rawBody) {
     return toSnapshot(parseJsonLosslessly(rawBody) as WooOrder);
   },
+
+  fieldNames: {
+    externalId: "id",
+    storeOrderRef: "number",
+    paidAt: "date_paid_gmt",
+    customerEmail: "billing.email",
+    customerName: "billing.first_name",
+    totalMinor: "total",
+    updatedAt: "date_modified_gmt",
+    lines: "line_items",
+    externalLineId: "id",
+    externalProductId: "product_id",
+    externalVariantId: "variation_id",
+    unitPriceMinor: "total",
+  },
 };
 
 type WooOrder = {
@@ -81,14 +97,18 @@ function toSnapshot(order: WooOrder): ShopOrderSnapshot {
     externalId: idText(order.id) ?? "",
     storeOrderRef: order.number ?? idText(order.id) ?? "",
     paid,
-    paidAt: order.date_paid_gmt ? gmtDate(order.date_paid_gmt) : paid ? new Date() : undefined,
+    paidAt: order.date_paid_gmt
+      ? parseShopTimestamp(order.date_paid_gmt)
+      : paid
+        ? new Date()
+        : undefined,
     cancelled: CANCELLED_STATUSES.has(order.status),
     test: false,
     customerEmail: order.billing?.email || undefined,
     customerName: name || undefined,
     currency: order.currency,
     totalMinor: toMinorUnits(order.total ?? "0", order.currency),
-    updatedAt: order.date_modified_gmt ? gmtDate(order.date_modified_gmt) : undefined,
+    updatedAt: order.date_modified_gmt ? parseShopTimestamp(order.date_modified_gmt) : undefined,
     lines: order.line_items.map((line) => ({
       externalLineId: idText(line.id) ?? "",
       externalProductId: idText(line.product_id),
@@ -106,9 +126,4 @@ function unitGrossPrice(line: WooLineItem, currency: string): number {
   const gross =
     toMinorUnits(line.total ?? "0", currency) + toMinorUnits(line.total_tax ?? "0", currency);
   return Math.round(gross / Math.max(1, line.quantity));
-}
-
-/** WooCommerce's `_gmt` fields are UTC without a zone designator. */
-function gmtDate(text: string): Date {
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
 }

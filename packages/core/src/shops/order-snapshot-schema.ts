@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ShopOrderSnapshot } from "./shop-platform.ts";
+import type { ShopOrderSnapshot, ShopPlatform, SnapshotFieldNames } from "./shop-platform.ts";
 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 const MAX_MINOR = 2_147_483_647;
@@ -36,7 +36,12 @@ const snapshotSchema = z.object({
   paidAt: realDate.optional(),
   cancelled: z.boolean(),
   test: z.boolean(),
-  customerEmail: text(320).optional(),
+  // Stripping a NUL would deliver keys to an address the shop never sent: refused instead.
+  customerEmail: z
+    .string()
+    .max(320)
+    .refine((email) => !email.includes("\u0000"), "contains NUL")
+    .optional(),
   customerName: text(500).optional(),
   customerExternalId: shopId.optional(),
   buyerToken: z.string().min(1).max(255).optional(),
@@ -53,21 +58,27 @@ export type SnapshotCheck =
  * Checks what a connector read from a shop body before anything is recorded: ids, quantities,
  * amounts and dates a shop can really send, in ranges the database can store.
  */
-export function checkSnapshot(snapshot: ShopOrderSnapshot): SnapshotCheck {
+export function checkSnapshot(
+  snapshot: ShopOrderSnapshot,
+  fieldNames: SnapshotFieldNames = {},
+): SnapshotCheck {
   const result = snapshotSchema.safeParse(snapshot);
   if (result.success) return { ok: true, snapshot: result.data };
   const issue = result.error.issues[0];
-  return { ok: false, reason: `${issue.path.join(".") || "order"}: ${issue.message}` };
+  const path = issue.path.map((part) =>
+    typeof part === "string" ? (fieldNames[part as keyof SnapshotFieldNames] ?? part) : part,
+  );
+  return { ok: false, reason: `${path.join(".") || "order"}: ${issue.message}` };
 }
 
 /** Reads and checks an order body; any failure becomes a reason, never an exception. */
 export function readOrder(
-  parse: (topic: string, rawBody: string) => ShopOrderSnapshot,
+  platform: Pick<ShopPlatform, "parseOrder" | "fieldNames">,
   topic: string,
   rawBody: string,
 ): SnapshotCheck {
   try {
-    return checkSnapshot(parse(topic, rawBody));
+    return checkSnapshot(platform.parseOrder(topic, rawBody), platform.fieldNames);
   } catch (error) {
     const reason =
       error instanceof RangeError ? "the body is nested too deeply" : (error as Error).message;

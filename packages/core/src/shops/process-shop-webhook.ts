@@ -33,11 +33,7 @@ export function processShopWebhookHandler(
         throw new PermanentFailure(`No platform ${inbound.shop.platform}`, "UNKNOWN_PLATFORM");
 
       // Checked on receipt already; read the same way again from the recorded bytes.
-      const order = readOrder(
-        (topic, text) => platform.parseOrder(topic, text),
-        inbound.topic,
-        inbound.body,
-      );
+      const order = readOrder(platform, inbound.topic, inbound.body);
       if (!order.ok) throw new PermanentFailure(order.reason, "BAD_PAYLOAD");
 
       const orderLog = log.child({ shopId: inbound.shopId });

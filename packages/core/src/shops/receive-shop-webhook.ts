@@ -58,7 +58,7 @@ export async function receiveShopWebhook(
       message: "The body is not a JSON object",
     };
   }
-  const order = readOrder((topic, text) => platform.parseOrder(topic, text), kind.topic, body);
+  const order = readOrder(platform, kind.topic, body);
   if (!order.ok) return { ok: false, status: 400, code: "INVALID_ORDER", message: order.reason };
 
   const delivered = { shopId: shop.id, topic: kind.topic, dedupeKey: kind.dedupeKey, body };

@@ -21,7 +21,14 @@ export interface ShopPlatform {
 
   /** Reads the order carried by a verified, recorded delivery. Throws on a body it cannot use. */
   parseOrder(topic: string, rawBody: string): ShopOrderSnapshot;
+
+  /** The shop's own name of each snapshot field, so a refusal names what the shop sent. */
+  readonly fieldNames: SnapshotFieldNames;
 }
+
+export type SnapshotFieldNames = Partial<
+  Record<keyof ShopOrderSnapshot | keyof ShopOrderLine, string>
+>;
 
 export type DeliveryKind =
   | { kind: "ping" }

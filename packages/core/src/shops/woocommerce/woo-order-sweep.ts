@@ -52,11 +52,7 @@ export async function sweepWooOrders(
   const outcome: SweepOutcome = { fetched: result.value.length, recorded: 0, skipped: 0 };
   let cursor = shop.sweptUntil;
   for (const order of result.value) {
-    const checked = readOrder(
-      (topic, text) => deps.platform.parseOrder(topic, text),
-      SWEEP_TOPIC,
-      order.body,
-    );
+    const checked = readOrder(deps.platform, SWEEP_TOPIC, order.body);
     if (!checked.ok) {
       outcome.skipped++;
       log.warn({ shopId, shopOrderId: order.id, reason: checked.reason }, "swept order refused");
