@@ -78,6 +78,33 @@ describe("npm run demo", () => {
     expect(await run.exited).toBe(0);
   }, 180_000);
 
+  it("replaces, not adds to, the earlier endpoint when its receiver port is taken", async () => {
+    const saved = JSON.parse(fs.readFileSync(path.join(dataDir, "demo-webhook.json"), "utf8"));
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) =>
+      blocker.listen(Number(new URL(saved.url).port), "127.0.0.1", resolve),
+    );
+    const run = startDemo({ DATA_DIR: dataDir, PORT: "0" });
+    try {
+      const output = await waitForText(run, "Serving until Ctrl-C.");
+      expect(output).toContain("Demo complete");
+
+      const base = output.match(/Dashboard {4}(http:\/\/[^ ]+)\/dashboard/)![1];
+      const key = output.match(/Bearer (pck_test_[A-Za-z0-9_-]+)/)![1];
+      const answer = await fetch(`${base}/api/v1/webhooks`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      const { data } = (await answer.json()) as { data: { id: string }[] };
+      const now = JSON.parse(fs.readFileSync(path.join(dataDir, "demo-webhook.json"), "utf8"));
+      expect(now.endpoint_id).not.toBe(saved.endpoint_id);
+      expect(data.map((endpoint) => endpoint.id)).toEqual([now.endpoint_id]);
+    } finally {
+      run.stop();
+      await run.exited;
+      blocker.close();
+    }
+  }, 180_000);
+
   it("says so and exits 1 when the port is taken", async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));

@@ -2,6 +2,7 @@
 export type ApiClient = {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
 };
 
 export class ApiCallError extends Error {
@@ -20,7 +21,7 @@ export function apiClient(baseUrl: string, apiKey: string): ApiClient {
     const response = await send(method, path, body);
     const text = await response.text();
     if (!response.ok) throw new ApiCallError(response.status, text, method, path);
-    return JSON.parse(text) as T;
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 
   /** The demo account is on Standard (60 a minute): a 429 waits for Retry-After and tries again. */
@@ -48,6 +49,7 @@ export function apiClient(baseUrl: string, apiKey: string): ApiClient {
   return {
     get: (path) => call("GET", path),
     post: (path, body) => call("POST", path, body),
+    delete: (path) => call("DELETE", path),
   };
 }
 

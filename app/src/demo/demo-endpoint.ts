@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { EVENT_TYPES } from "@premiumcdkeys/core";
-import type { ApiClient, WebhookEndpointJson } from "./api-client.ts";
+import { ApiCallError, type ApiClient, type WebhookEndpointJson } from "./api-client.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.ts";
 
 /** What the demo remembers of its endpoint; the API shows a secret only when it is created. */
@@ -28,16 +28,16 @@ export async function connectDemoEndpoint(api: ApiClient, dataDir: string): Prom
   const saved = readSaved(file);
 
   const receiver = saved ? await listenOn(new URL(saved.url).port) : undefined;
-  if (saved && receiver) {
-    const { data } = await api.get<{ data: WebhookEndpointJson[] }>("/api/v1/webhooks");
-    const existing = data.find((row) => row.id === saved.endpoint_id && row.url === saved.url);
-    if (existing?.status === "paused") await api.post(`/api/v1/webhooks/${existing.id}/resume`);
-    if (existing) {
-      const origin = existing.status === "paused" ? "resumed" : "reused";
-      return { receiver, endpointId: existing.id, secret: saved.secret, origin };
-    }
+  const existing = saved ? await savedEndpoint(api, saved) : undefined;
+  if (saved && receiver && existing) {
+    if (existing.status === "paused") await api.post(`/api/v1/webhooks/${existing.id}/resume`);
+    const origin = existing.status === "paused" ? "resumed" : "reused";
+    return { receiver, endpointId: existing.id, secret: saved.secret, origin };
   }
 
+  // The earlier run's endpoint points at a port this run cannot listen on: it would only fail
+  // until it paused, so it goes before a new one is registered.
+  if (existing) await api.delete(`/api/v1/webhooks/${existing.id}`);
   const fresh = receiver ?? (await startWebhookReceiver());
   const { data } = await api.post<{ data: WebhookEndpointJson & { secret: string } }>(
     "/api/v1/webhooks",
@@ -46,6 +46,22 @@ export async function connectDemoEndpoint(api: ApiClient, dataDir: string): Prom
   const record: SavedEndpoint = { endpoint_id: data.id, url: data.url, secret: data.secret };
   fs.writeFileSync(file, JSON.stringify(record, null, 2) + "\n", { mode: 0o600 });
   return { receiver: fresh, endpointId: data.id, secret: data.secret, origin: "created" };
+}
+
+/** The endpoint the previous run registered, if the API still has it at the same address. */
+async function savedEndpoint(
+  api: ApiClient,
+  saved: SavedEndpoint,
+): Promise<WebhookEndpointJson | undefined> {
+  try {
+    const { data } = await api.get<{ data: WebhookEndpointJson }>(
+      `/api/v1/webhooks/${saved.endpoint_id}`,
+    );
+    return data.url === saved.url ? data : undefined;
+  } catch (error) {
+    if (error instanceof ApiCallError && error.status === 404) return undefined;
+    throw error;
+  }
 }
 
 function readSaved(file: string): SavedEndpoint | undefined {
