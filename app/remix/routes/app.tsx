@@ -1,19 +1,17 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
-  Link,
   Outlet,
   useLoaderData,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { NavMenu } from "@shopify/app-bridge-react";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { requireShopify } from "../load-context";
 import { EmbeddedErrorPage } from "../shells/embedded-error-page";
-import { SECTIONS } from "../shells/navigation";
+import { AppNavMenu } from "../shells/app-nav-menu";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 export const meta = () => [{ title: "PremiumCDKeys" }];
@@ -32,23 +30,6 @@ export default function EmbeddedShell() {
       <AppNavMenu />
       <Outlet />
     </AppProvider>
-  );
-}
-
-/** The app's entries in the admin's menu; App Bridge moves them out of the frame. */
-function AppNavMenu() {
-  return (
-    <NavMenu>
-      {SECTIONS.map((section) => (
-        <Link
-          key={section.path}
-          to={section.path ? `/app/${section.path}` : "/app"}
-          rel={section.path ? undefined : "home"}
-        >
-          {section.label}
-        </Link>
-      ))}
-    </NavMenu>
   );
 }
 
