@@ -43,6 +43,8 @@ export async function adminNavigate(page: Page, label: string): Promise<void> {
 
 /** Runs in the page, so it uses nothing from this module. */
 function standIn(config: { apiKey: string; shop: string }, mintBinding: string) {
+  // Loaded once per document, like the real script: a second copy must not wrap fetch again.
+  if ((window as { shopify?: unknown }).shopify) return;
   const idToken = (window as unknown as Record<string, () => Promise<string>>)[mintBinding];
   const appOrigin = location.origin;
   const browserFetch = window.fetch.bind(window);
