@@ -1,11 +1,15 @@
-// The Overview and Orders pages inside the Shopify admin's frame, in a real Chromium, loaded as
-// Shopify loads them: an `id_token` minted with the app secret and an offline session in
-// storage (issue 4's helper), then the same page modules as /dashboard with the shop's data.
+// The dashboard inside the Shopify admin's frame, in a real Chromium: the frame opened as Shopify
+// opens it (an `id_token` minted with the app secret, an offline session in storage), then the
+// pages used as a merchant uses them: the admin's app menu, filters, forms, the worker running a
+// failed order again, keys revealed into the audit log. axe-core checks each page and a
+// screenshot of each is kept under test-artifacts/dashboard/.
 //
-// Stand-in: App Bridge normally comes from Shopify's CDN, which this machine cannot reach; the
-// test answers that one request with a small script defining `window.shopify`.
+// Stand-in: App Bridge comes from Shopify's CDN, which this machine cannot reach; the test
+// answers that request with test/support/app-bridge-stand-in.ts, which hands out session tokens
+// minted here and adds them to the app's fetches as App Bridge does. The server is the real one.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminNavigate, appBridgeStandIn } from "../support/app-bridge-stand-in.ts";
 import {
   keepOnLoopback,
   keepScreenshot,
@@ -15,67 +19,53 @@ import {
 import {
   BROWSER_USER_AGENT,
   embeddedUrl,
-  installEmbeddedShop,
+  mintAdminSessionToken,
   TEST_API_KEY,
 } from "../support/embedded-auth.ts";
-import { startFakeAdminApi, type FakeAdminApi } from "../support/fake-admin-api.ts";
-import { fixture, withIds } from "../support/shop-deliveries.ts";
-import { mapShopifySku, postAppWebhook, shopifyAppEnv } from "../support/shopify-app.ts";
-import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
+import {
+  OTHER_SHOP,
+  SHOP,
+  startEmbeddedDashboard,
+  type EmbeddedDashboard,
+} from "../support/embedded-dashboard.ts";
+import { waitFor } from "../support/test-server.ts";
 
-const SHOP = "dashboard-shop.myshopify.com";
-const APP_BRIDGE_STAND_IN = `
-  window.shopify = {
-    config: { apiKey: ${JSON.stringify(TEST_API_KEY)}, shop: ${JSON.stringify(SHOP)} },
-    environment: { embedded: true, mobile: false, pos: false },
-    idToken: () => Promise.reject(new Error("stand-in: no session tokens")),
-    loading: () => {},
-    toast: { show: () => {} },
-  };
-`;
+const ADMIN_USER = "7301";
+const ACTOR = `shopify:${SHOP}:user:${ADMIN_USER}`;
 
-let adminApi: FakeAdminApi;
-let server: TestServer;
+let world: EmbeddedDashboard;
 let browser: Browser;
 let page: Page;
 let refused: string[];
-let orderId: string;
+const pageErrors: string[] = [];
+/** Every token the stand-in handed out, and the Authorization header of every loader fetch. */
+const issuedTokens = new Set<string>();
+const fetchAuthorizations: string[] = [];
 
 beforeAll(async () => {
-  adminApi = await startFakeAdminApi();
-  server = await startTestServer({ ...shopifyAppEnv(adminApi), DASHBOARD: "true" });
-  const installed = await installEmbeddedShop(server.platform, SHOP);
-  adminApi.allowToken(SHOP, installed.accessToken);
-  const { accountId, shopId } = installed;
-  await mapShopifySku(server, accountId, shopId, "STEAM-STARFIELD-EU", "SBX-STARFIELD-EU");
-  await mapShopifySku(server, accountId, shopId, "XBOX-GAMEPASS-3M", "SBX-GAMEPASS-3M");
-  adminApi.addOrder(SHOP, "96001", [
-    { lineItemId: "960011", quantity: 1 },
-    { lineItemId: "960012", quantity: 3 },
-  ]);
-  const body = withIds(fixture("shopify/orders-paid.json"), {
-    "5912345678901": "96001",
-    "14456789012345": "960011",
-    "14456789012346": "960012",
-    "#1042": "#7001",
-  });
-  await postAppWebhook(server, "orders", SHOP, "orders/paid", body);
-  const prisma = server.platform.db.prisma;
-  const order = await waitFor(
-    () => prisma.order.findFirst({ where: { shopId, status: "delivered" } }),
-    30_000,
-    "the order delivered",
-  );
-  orderId = order.id;
-
+  world = await startEmbeddedDashboard();
   browser = await launchChromium();
   page = await (await browser.newContext({ userAgent: BROWSER_USER_AGENT })).newPage();
-  refused = await keepOnLoopback(page, APP_BRIDGE_STAND_IN);
+  page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on("request", (request) => {
+    if (new URL(request.url()).searchParams.has("_data")) {
+      fetchAuthorizations.push(request.headers().authorization ?? "none");
+    }
+  });
+  const appBridge = await appBridgeStandIn(page, {
+    apiKey: TEST_API_KEY,
+    shop: SHOP,
+    mintToken: () => {
+      const token = mintAdminSessionToken(SHOP, { userId: ADMIN_USER });
+      issuedTokens.add(token);
+      return token;
+    },
+  });
+  refused = await keepOnLoopback(page, appBridge);
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  await adminApi?.close();
+  await world?.close();
 });
 
 async function checkPage(name: string) {
@@ -83,42 +73,166 @@ async function checkPage(name: string) {
   await keepScreenshot(page, `embedded-${name}`);
 }
 
-describe("the dashboard pages inside the Shopify admin", () => {
-  it("Overview shows the shop's account: today's delivered order and its money", async () => {
-    const answer = await page.goto(embeddedUrl(server.url, SHOP, "/app/overview"));
+async function openOrder(ref: string) {
+  await page.getByRole("link", { name: ref, exact: true }).click();
+  await page.getByRole("heading", { name: `Order ${ref}` }).waitFor();
+}
+
+function auditOf(targetId: string) {
+  return world.server.platform.db.prisma.auditEntry.findMany({
+    where: { accountId: world.shop.accountId, targetId },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+describe("the dashboard inside the Shopify admin", () => {
+  it("Overview: the shop's orders by status, its money, and the failed order to look at", async () => {
+    const answer = await page.goto(embeddedUrl(world.server.url, SHOP, "/app/overview"));
     expect(answer?.status()).toBe(200);
-    await page.getByRole("heading", { name: "Overview" }).waitFor();
+    await page.getByRole("heading", { name: "Orders that need attention" }).waitFor();
+    const attention = page.locator("tr", { hasText: "#7002" });
+    expect(await attention.innerText()).toContain("failed");
     const text = await page.locator("body").innerText();
-    expect(text).toContain("delivered");
+    expect(text).toMatch(/delivered\s+1/);
+    expect(text).toContain("Revenue, spend and margin");
     expect(text).toContain("EUR");
+    // The other merchant's order is not this account's.
+    expect(text).not.toContain("#8001");
     await checkPage("overview");
   });
 
-  it("Orders lists the shop's order and its page shows purchases and deliveries", async () => {
-    await page.goto(embeddedUrl(server.url, SHOP, "/app/orders"));
+  it("Orders: opened from the admin's menu, filtered by status, and an order opened", async () => {
+    await adminNavigate(page, "Orders");
     await page.getByRole("heading", { name: "Orders", exact: true }).waitFor();
-    expect(await page.locator("tbody").innerText()).toContain("#7001");
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(2);
+    const rows = await page.locator("tbody").innerText();
+    expect(rows).toContain("#7001");
+    expect(rows).not.toContain("#8001");
     await checkPage("orders");
 
-    await page.goto(embeddedUrl(server.url, SHOP, `/app/orders/${orderId}`));
-    await page.getByRole("heading", { name: "Order #7001" }).waitFor();
+    await page.getByLabel("Status").selectOption("failed");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/status=failed/);
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+
+    await openOrder("#7002");
     const text = await page.locator("body").innerText();
-    expect(text).toContain("sandbox");
-    expect(text).toContain("•••••-•••••-•••••");
-    expect(text).toContain("order.delivered");
+    expect(text).toContain("Why it failed");
+    expect(text).toContain("grace.buyer@example.com");
     await checkPage("order");
+
+    // Each of those pages loaded its data with a fetch carrying a token App Bridge handed out.
+    expect(fetchAuthorizations.length).toBeGreaterThanOrEqual(3);
+    for (const header of fetchAuthorizations) {
+      expect(issuedTokens.has(header.replace(/^Bearer /, ""))).toBe(true);
+    }
   });
 
-  it("answers 404 for another account's order, and signs nobody in without a token", async () => {
-    const stranger = await server.platform.db.prisma.order.findFirst({
-      where: { accountId: server.demo.account_id },
-    });
-    const otherId = stranger?.id ?? "00000000-0000-7000-8000-000000000000";
-    const answer = await page.goto(embeddedUrl(server.url, SHOP, `/app/orders/${otherId}`));
-    expect(answer?.status()).toBe(404);
+  it("Products: the merchant raises the failed product's maximum cost", async () => {
+    await adminNavigate(page, "Products");
+    const save = page.getByRole("button", { name: "Save limits of Test TOO-DEAR" });
+    await save.waitFor();
+    await checkPage("products");
 
-    const plain = await fetch(`${server.url}/app/orders`, { redirect: "manual" });
-    expect(plain.status).not.toBe(200);
-    expect(refused.filter((url) => !url.startsWith("https://cdn.shopify.com"))).toEqual([]);
+    const form = page.locator("form", { has: save });
+    await form.getByLabel("Maximum cost (EUR)").fill("100.00");
+    await save.click();
+    await page.getByText("Product limits saved.").waitFor();
+    const prisma = world.server.platform.db.prisma;
+    const product = await prisma.product.findUniqueOrThrow({
+      where: { id: world.tooDearProductId },
+    });
+    expect(product.maxCostMinor).toBe(10_000);
+    const audit = await auditOf(world.tooDearProductId);
+    expect(audit.map((entry) => [entry.action, entry.actor])).toEqual([
+      ["product.limits_changed", ACTOR],
+    ]);
+  });
+
+  it("Order page: processes the failed order again; the worker buys its one key once", async () => {
+    await adminNavigate(page, "Orders");
+    await openOrder("#7002");
+    await page.getByRole("button", { name: "Process again" }).click();
+    await page.getByText("The order is being processed again.").waitFor();
+
+    const prisma = world.server.platform.db.prisma;
+    const orderId = world.failedOrderId;
+    await waitFor(
+      async () =>
+        (await prisma.order.findUnique({ where: { id: orderId } }))?.status === "delivered",
+      30_000,
+      "the order delivered",
+    );
+    const purchases = await prisma.purchase.findMany({
+      where: { orderId },
+      include: { key: true },
+    });
+    expect(purchases.map((purchase) => [purchase.status, Boolean(purchase.key)])).toEqual([
+      ["confirmed", true],
+    ]);
+    const bought = await prisma.sandboxSupplierOrder.findMany({
+      where: { reference: { startsWith: "pck_" } },
+    });
+    expect(bought.filter((sale) => sale.reference === purchases[0].reference)).toHaveLength(1);
+    expect(bought.filter((sale) => sale.productId === "SBX-ELDEN-RING-EU")).toHaveLength(1);
+    expect((await auditOf(orderId)).map((entry) => [entry.action, entry.actor])).toEqual([
+      ["order.process_requested", ACTOR],
+    ]);
+  });
+
+  it("Order page: reveals the delivered keys, and the reveal is audited with the admin user", async () => {
+    await page.getByRole("link", { name: "Back to orders" }).click();
+    await page.getByRole("heading", { name: "Orders", exact: true }).waitFor();
+    await openOrder("#7002");
+    expect(await page.locator("body").innerText()).not.toContain("Why it failed");
+
+    await page.getByRole("button", { name: "Reveal keys" }).click();
+    await expect.poll(() => page.getByText("•••••-•••••-•••••").count()).toBe(0);
+    const prisma = world.server.platform.db.prisma;
+    const [key] = await prisma.key.findMany({
+      where: { purchase: { orderId: world.failedOrderId } },
+    });
+    const code = world.server.platform.vault.open(key.seal, `key:${key.purchaseId}`);
+    expect(await page.locator("tbody").first().innerText()).toContain(code.toString("utf8"));
+    const audit = await auditOf(world.failedOrderId);
+    expect(audit.map((entry) => [entry.action, entry.actor])).toEqual([
+      ["order.process_requested", ACTOR],
+      ["order.keys_revealed", ACTOR],
+    ]);
+  });
+
+  it("reopens through Shopify's bounce page when the frame's id_token is missing or expired", async () => {
+    const expired = mintAdminSessionToken(SHOP, { userId: ADMIN_USER, expiresIn: -120 });
+    for (const idToken of [null, expired]) {
+      const url = embeddedUrl(world.server.url, SHOP, "/app/orders", idToken);
+      const answer = await page.goto(url, { waitUntil: "commit" });
+      expect(new URL(answer!.url()).pathname).toBe("/auth/session-token");
+
+      await page.waitForURL((next) => next.pathname === "/app/orders");
+      await page.getByRole("heading", { name: "Orders", exact: true }).waitFor();
+      expect(await page.locator("tbody").innerText()).toContain("#7001");
+      const fresh = new URL(page.url()).searchParams.get("id_token");
+      expect(issuedTokens.has(fresh ?? "")).toBe(true);
+    }
+  });
+
+  it("answers 404 in the frame for another merchant's order, either way round", async () => {
+    const { server, otherOrderId, deliveredOrderId } = world;
+    const theirs = await page.goto(embeddedUrl(server.url, SHOP, `/app/orders/${otherOrderId}`));
+    expect(theirs?.status()).toBe(404);
+    await page.getByRole("heading", { name: "Not found" }).waitFor();
+    expect(await page.locator("body").innerText()).not.toContain("other.buyer@example.com");
+    await checkPage("not-found");
+    // The admin's menu still leads back into the app.
+    await adminNavigate(page, "Orders");
+    await page.getByRole("heading", { name: "Orders", exact: true }).waitFor();
+
+    const ours = embeddedUrl(server.url, OTHER_SHOP, `/app/orders/${deliveredOrderId}`);
+    expect((await page.goto(ours))?.status()).toBe(404);
+    await page.getByRole("heading", { name: "Not found" }).waitFor();
+    expect(await page.locator("body").innerText()).not.toContain("ada.buyer@example.com");
+
+    expect(pageErrors).toEqual([]);
+    expect(refused).toEqual([]);
   });
 });

@@ -10,18 +10,28 @@ import { installShop, offlineSessionId, PrismaSessionStorage } from "@premiumcdk
 export const TEST_API_KEY = "pcdk-test-client-id";
 export const TEST_API_SECRET = "pcdk-test-client-secret-0123456789";
 
-/** An App Bridge session token for an admin user of `shop`, valid for a minute. */
-export function mintAdminSessionToken(shop: string, secret = TEST_API_SECRET): string {
+export type AdminTokenOptions = {
+  /** The admin user's id, Shopify's `sub` claim. */
+  userId?: string;
+  /** Seconds until `exp`; negative for a token that has already expired. */
+  expiresIn?: number;
+  secret?: string;
+};
+
+/** An App Bridge session token for an admin user of `shop`, valid for a minute by default. */
+export function mintAdminSessionToken(shop: string, options: AdminTokenOptions = {}): string {
+  const { userId = "42", expiresIn = 60, secret = TEST_API_SECRET } = options;
   const now = Math.floor(Date.now() / 1000);
   return signJwt(
     {
       iss: `https://${shop}/admin`,
       dest: `https://${shop}`,
       aud: TEST_API_KEY,
-      sub: "42",
-      exp: now + 60,
-      nbf: now - 5,
-      iat: now,
+      sub: userId,
+      exp: now + expiresIn,
+      // An expired token was also issued before it expired: a minute before, as Shopify does.
+      nbf: Math.min(now, now + expiresIn - 60) - 5,
+      iat: Math.min(now, now + expiresIn - 60),
       jti: randomUUID(),
       sid: randomUUID(),
     },
@@ -77,15 +87,19 @@ export async function installEmbeddedShop(platform: Platform, shop: string) {
   return { ...installed, accessToken };
 }
 
-/** The URL Shopify's admin loads in its iframe for the app's `path`. */
-export function embeddedUrl(baseUrl: string, shop: string, path = "/app"): string {
+/**
+ * The URL Shopify's admin loads in its iframe for the app's `path`, with a fresh `id_token`
+ * (or the given one; `null` for none, as when the admin has none to give).
+ */
+export function embeddedUrl(
+  baseUrl: string,
+  shop: string,
+  path = "/app",
+  idToken: string | null = mintAdminSessionToken(shop),
+): string {
   const host = Buffer.from(`admin.shopify.com/store/${shop.split(".")[0]}`).toString("base64url");
-  const query = new URLSearchParams({
-    embedded: "1",
-    shop,
-    host,
-    id_token: mintAdminSessionToken(shop),
-  });
+  const query = new URLSearchParams({ embedded: "1", shop, host });
+  if (idToken !== null) query.set("id_token", idToken);
   return `${baseUrl}${path}?${query}`;
 }
 

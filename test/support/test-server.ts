@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, type DemoAccount } from "@premiumcdkeys/core";
@@ -84,4 +85,16 @@ export async function waitFor<T>(
 
 function replacer(_key: string, value: unknown) {
   return typeof value === "bigint" ? value.toString() : value;
+}
+
+/**
+ * A loopback port free right now, for a server whose own URL must be known before it starts
+ * (the Shopify app's URL, say). Another process could take it in between; tests accept that.
+ */
+export async function freeLoopbackPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }

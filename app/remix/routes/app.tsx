@@ -1,11 +1,17 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
-import { NavMenu } from "@shopify/app-bridge-react";
+import {
+  isRouteErrorResponse,
+  Outlet,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { requireShopify } from "../load-context";
-import { SECTIONS } from "../shells/navigation";
+import { EmbeddedErrorPage } from "../shells/embedded-error-page";
+import { AppNavMenu } from "../shells/app-nav-menu";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 export const meta = () => [{ title: "PremiumCDKeys" }];
@@ -21,25 +27,30 @@ export default function EmbeddedShell() {
   const { apiKey } = useLoaderData<typeof loader>();
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey}>
-      <NavMenu>
-        {SECTIONS.map((section) => (
-          <Link
-            key={section.path}
-            to={section.path ? `/app/${section.path}` : "/app"}
-            rel={section.path ? undefined : "home"}
-          >
-            {section.label}
-          </Link>
-        ))}
-      </NavMenu>
+      <AppNavMenu />
       <Outlet />
     </AppProvider>
   );
 }
 
-// Shopify's boundary keeps the library's redirects and App Bridge headers intact.
+/**
+ * Shopify's library answers with responses of its own (its bounce page, say): its boundary
+ * renders them as they are. Our pages' refusals carry the contract's JSON envelope, which that
+ * boundary cannot render, so they get a page of their own inside the shell, its menu kept.
+ */
 export function ErrorBoundary() {
-  return boundary.error(useRouteError());
+  const error = useRouteError();
+  const shell = useRouteLoaderData<typeof loader>("routes/app");
+  if (isRouteErrorResponse(error) && typeof error.data === "string") return boundary.error(error);
+
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  // Without the shell's loader data (it refused the request itself) there is no App Bridge.
+  return (
+    <AppProvider isEmbeddedApp={Boolean(shell)} apiKey={shell?.apiKey ?? ""}>
+      {shell ? <AppNavMenu /> : null}
+      <EmbeddedErrorPage status={status} />
+    </AppProvider>
+  );
 }
 
 export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);
