@@ -5,6 +5,7 @@ import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { requireShopify } from "../load-context";
+import { NavigationSkeleton } from "../pages/common/navigation-skeleton";
 import { SECTIONS } from "../shells/navigation";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
@@ -32,7 +33,9 @@ export default function EmbeddedShell() {
           </Link>
         ))}
       </NavMenu>
-      <Outlet />
+      <NavigationSkeleton base="/app">
+        <Outlet />
+      </NavigationSkeleton>
     </AppProvider>
   );
 }
