@@ -18,7 +18,7 @@ export function PriorityForm({ data, connection, result }: Props) {
       ? result.message
       : undefined;
   return (
-    <Form method="post">
+    <Form method="post" noValidate>
       <input type="hidden" name="csrf" value={data.csrfToken} />
       <input type="hidden" name="intent" value="priority" />
       <input type="hidden" name="connection" value={connection.id} />
