@@ -16,14 +16,22 @@ const order: DeliverableOrder = {
 
 const send = () => Promise.resolve();
 const email: DeliveryChannel = { id: "email", deliver: send };
-const woo: DeliveryChannel = { id: "woocommerce", deliver: send, handles: async () => true };
+const woo: DeliveryChannel = {
+  id: "woocommerce",
+  deliver: send,
+  handles: () => Promise.resolve(true),
+};
 const shopify: DeliveryChannel = {
   id: "shopify",
   deliver: send,
   emailAlongside: true,
-  handles: async () => true,
+  handles: () => Promise.resolve(true),
 };
-const notTaking: DeliveryChannel = { id: "other", deliver: send, handles: async () => false };
+const notTaking: DeliveryChannel = {
+  id: "other",
+  deliver: send,
+  handles: () => Promise.resolve(false),
+};
 
 describe("channelsFor", () => {
   it.each([
