@@ -62,6 +62,53 @@ describe("signing in", () => {
     expect(form.session).toMatch(/^pck_session=[\w-]{43}$/);
   });
 
+  it("writes a successful sign-in to the account's audit log, and keeps every failed attempt", async () => {
+    const operator = await prisma().operator.findUniqueOrThrow({ where: { email: OTHER.email } });
+    const signedIn = () =>
+      prisma().auditEntry.count({
+        where: { accountId: operator.accountId, action: "operator.signed_in" },
+      });
+    const before = await signedIn();
+    const failures = () =>
+      prisma().signInAttempt.count({ where: { email: OTHER.email, succeeded: false } });
+    const failedBefore = await failures();
+
+    expect((await signInOverHttp(server.url, OTHER.email, "a wrong password here")).status).toBe(
+      401,
+    );
+    expect(await failures()).toBe(failedBefore + 1);
+    expect(await signedIn()).toBe(before);
+
+    expect((await signInOverHttp(server.url, OTHER.email, OTHER.password)).status).toBe(302);
+    const latest = await prisma().auditEntry.findFirstOrThrow({
+      where: { accountId: operator.accountId, action: "operator.signed_in" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(latest).toMatchObject({
+      actor: `operator:${OTHER.email}`,
+      targetType: "operator",
+      targetId: operator.id,
+    });
+    expect(await signedIn()).toBe(before + 1);
+  });
+
+  it("writes a sign-out to the audit log before the session ends", async () => {
+    const { session } = await signInOverHttp(server.url, OTHER.email, OTHER.password);
+    const csrf = await pageCsrf(server.url, "/dashboard/orders", session!);
+    const operator = await prisma().operator.findUniqueOrThrow({ where: { email: OTHER.email } });
+    const before = await prisma().auditEntry.count({
+      where: { accountId: operator.accountId, action: "operator.signed_out" },
+    });
+    const answer = await dashboardPost(server.url, "/dashboard/sign-out", session!, { csrf });
+    expect(answer.status).toBe(302);
+    expect(
+      await prisma().auditEntry.count({
+        where: { accountId: operator.accountId, action: "operator.signed_out" },
+      }),
+    ).toBe(before + 1);
+    expect((await dashboardGet(server.url, "/dashboard/orders", session!)).status).toBe(302);
+  });
+
   it("throttles an email after five failures, even when the right password comes next", async () => {
     const email = "throttled@other-shop.example";
     const account = await prisma().account.create({ data: { name: "Throttled" } });

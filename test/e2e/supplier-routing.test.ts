@@ -63,6 +63,31 @@ async function game(sku: string, tag: string, options: { cwQty?: number; kgQty?:
 }
 
 describe("routing", () => {
+  it("under priority routing, tries the connection with the lower priority first", async () => {
+    await game("R-PRIO", "prio");
+    const prisma = server.platform.db.prisma;
+    await prisma.product.updateMany({
+      where: { sku: "R-PRIO" },
+      data: { routingStrategy: "priority" },
+    });
+    const setPriority = (supplier: string, priority: number) =>
+      prisma.supplierConnection.updateMany({ where: { supplier }, data: { priority } });
+    // The built-in sandbox supplier counts as 0: both connections go before it here.
+    await setPriority("codeswholesale", -2);
+    await setPriority("kinguin", -1);
+    try {
+      const first = await order(7101, "R-PRIO", "40.00");
+      expect(first.purchases[0]).toMatchObject({ supplier: "codeswholesale", costMinor: 980 });
+
+      await setPriority("kinguin", -3);
+      const second = await order(7102, "R-PRIO", "40.00");
+      expect(second.purchases[0]).toMatchObject({ supplier: "kinguin", costMinor: 749 });
+    } finally {
+      await setPriority("codeswholesale", 0);
+      await setPriority("kinguin", 0);
+    }
+  });
+
   it("buys from the cheapest supplier that has stock", async () => {
     await game("R-CHEAP", "cheap");
     const cwBefore = orderPosts(cw);

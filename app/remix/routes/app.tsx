@@ -10,6 +10,7 @@ import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { requireShopify } from "../load-context";
+import { NavigationSkeleton } from "../pages/common/navigation-skeleton";
 import { EmbeddedErrorPage } from "../shells/embedded-error-page";
 import { AppNavMenu } from "../shells/app-nav-menu";
 
@@ -28,7 +29,9 @@ export default function EmbeddedShell() {
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey}>
       <AppNavMenu />
-      <Outlet />
+      <NavigationSkeleton base="/app">
+        <Outlet />
+      </NavigationSkeleton>
     </AppProvider>
   );
 }

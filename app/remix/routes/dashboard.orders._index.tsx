@@ -11,3 +11,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function DashboardOrders() {
   return <OrdersPage data={useLoaderData<typeof loader>()} />;
 }
+
+export { PageErrorBoundary as ErrorBoundary } from "../pages/common/page-error";

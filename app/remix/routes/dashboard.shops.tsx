@@ -19,3 +19,5 @@ export default function DashboardShops() {
     <ShopsPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />
   );
 }
+
+export { PageErrorBoundary as ErrorBoundary } from "../pages/common/page-error";

@@ -1,12 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  isRouteErrorResponse,
-  NavLink,
-  Outlet,
-  useLoaderData,
-  useRouteError,
-} from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import {
   AppProvider,
   Banner,
@@ -19,6 +12,8 @@ import {
 } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { NavigationSkeleton } from "../pages/common/navigation-skeleton";
+import { errorState } from "../pages/common/page-error";
 import { DASHBOARD_SECTIONS } from "../shells/navigation";
 import { requireOperator } from "../shells/operator-session.server";
 
@@ -70,27 +65,22 @@ export default function DashboardShell() {
       </Box>
       <main>
         <BlockStack>
-          <Outlet />
+          <NavigationSkeleton base="/dashboard">
+            <Outlet />
+          </NavigationSkeleton>
         </BlockStack>
       </main>
     </AppProvider>
   );
 }
 
-/** Not found, refused or failed: said plainly inside the dashboard's frame, no internals. */
+/** The shell itself failed (its session check): said plainly, no internals. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message =
-    status === 404
-      ? "There is nothing here, or it belongs to another account."
-      : status === 403
-        ? "The form expired or did not come from this page. Reload the page and try again."
-        : "Something went wrong on our side. It has been logged; try again in a moment.";
+  const { title, message } = errorState(useRouteError());
   return (
     <AppProvider i18n={en}>
       <main>
-        <Page title={status === 404 ? "Not found" : status === 403 ? "Refused" : "Error"}>
+        <Page title={title}>
           <Banner tone="critical" title={message}>
             <p>
               <a href="/dashboard">Back to the overview</a>

@@ -112,7 +112,7 @@ export function OverviewPage({ data }: { data: OverviewData }) {
                 </Text>
                 {data.lowStock.length === 0 ? (
                   <Text as="p" tone="subdued">
-                    Every product is above its low-stock threshold.
+                    No product is below its low-stock threshold.
                   </Text>
                 ) : (
                   data.lowStock.map((product) => (

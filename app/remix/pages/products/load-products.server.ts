@@ -36,6 +36,7 @@ export async function loadProducts(context: WebContext, scope: MerchantScope, re
     csrfToken: scope.csrfToken ?? "",
     suppliers: [...suppliers.values()].map(({ supplier, name }) => ({ id: supplier.id, name })),
     shops: shops.map((shop) => ({ id: shop.id, label: `${shop.domain} (${shop.platform})` })),
+    defaultLowStockThreshold: account.lowStockThreshold,
     search,
     searchSupplier,
     searchFailed: found === undefined,
@@ -54,7 +55,8 @@ export async function loadProducts(context: WebContext, scope: MerchantScope, re
         product.maxCostMinor === null
           ? ""
           : String(core.fromMinorUnits(product.maxCostMinor, product.currency)),
-      lowStockThreshold: product.lowStockThreshold,
+      lowStockThreshold:
+        product.lowStockThreshold === null ? "" : String(product.lowStockThreshold),
       offers: product.offers.map((offer) => ({
         id: offer.id,
         label: `${offer.supplier}: ${offer.supplierProductId}, stock ${offer.lastStock ?? "?"}, cost ${money(offer.lastCostMinor, offer.lastCurrency)}`,
@@ -119,7 +121,9 @@ export async function productsAction(
     const productId = formText(form, "product");
     const currency = formText(form, "currency") || "EUR";
     const maxCostText = formText(form, "max_cost").trim();
-    const threshold = Number(formText(form, "low_stock_threshold"));
+    // Empty: the product follows the account's default threshold.
+    const thresholdText = formText(form, "low_stock_threshold").trim();
+    const threshold = thresholdText ? Number(thresholdText) : null;
     let maxCostMinor: number | null = null;
     try {
       maxCostMinor = maxCostText ? core.toMinorUnits(maxCostText, currency) : null;

@@ -144,7 +144,7 @@ function ProductCard({
   result,
 }: Props & { product: ProductsData["products"][number] }) {
   const [maxCost, setMaxCost] = useState(product.maxCost);
-  const [threshold, setThreshold] = useState(String(product.lowStockThreshold));
+  const [threshold, setThreshold] = useState(product.lowStockThreshold);
   const error = (field: string) =>
     result && !result.ok && result.productId === product.id && result.field === field
       ? result.message
@@ -188,6 +188,7 @@ function ProductCard({
               value={threshold}
               onChange={setThreshold}
               autoComplete="off"
+              helpText={`Empty: the account's default (${data.defaultLowStockThreshold}).`}
               error={error("low_stock_threshold")}
             />
             <InlineStack blockAlign="end">

@@ -30,7 +30,10 @@ export async function loadSettings(context: WebContext, scope: MerchantScope) {
 export type SettingsActionData =
   { ok: true; message: string; apiKey?: string } | { ok: false; field?: string; message: string };
 
-/** Keys, Sandbox Mode, password and team members; each change is written to the audit log. */
+/**
+ * Keys, Sandbox Mode, the account's defaults, password and team members; each change is written
+ * to the audit log (the core use cases write their own).
+ */
 export async function settingsAction(
   context: WebContext,
   scope: MerchantScope,
@@ -93,6 +96,21 @@ export async function settingsAction(
       ok: true,
       message: on ? "Sandbox Mode is on." : "Sandbox Mode is off: the account is live.",
     };
+  }
+  if (intent === "low_stock_default") {
+    const text = formText(form, "low_stock_threshold").trim();
+    const changed = await core.setDefaultLowStockThreshold(prisma, by, text ? Number(text) : NaN);
+    if (!changed.ok) return changed;
+    return { ok: true, message: "Default low-stock threshold saved." };
+  }
+  if (intent === "delivery_options") {
+    const changed = await core.setDeliveryOptions(prisma, by, {
+      senderName: formText(form, "sender_name"),
+      replyTo: formText(form, "reply_to"),
+      withShopDelivery: formText(form, "with_shop_delivery"),
+    });
+    if (!changed.ok) return changed;
+    return { ok: true, message: "Delivery options saved." };
   }
   if (intent === "change_password" && operator) {
     const changed = await core.changePassword(prisma, operator, {

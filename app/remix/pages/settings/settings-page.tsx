@@ -1,4 +1,3 @@
-import { Form, useNavigation } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -11,14 +10,19 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { CheckboxGroup } from "../common/checkbox-group";
 import { formatTime } from "../common/format";
+import { DeliveryOptions, LowStockDefault } from "./account-defaults";
 import type { SettingsActionData, SettingsData } from "./load-settings.server";
+import { PostForm } from "./post-form";
 
 type Props = { data: SettingsData; result?: SettingsActionData };
 
-/** API keys, tier and usage, Sandbox Mode, and (on /dashboard) password and team members. */
+/**
+ * Tier and usage, Sandbox Mode, the default low-stock threshold, delivery options, API keys,
+ * and (on /dashboard) password and team members.
+ */
 export function SettingsPage({ data, result }: Props) {
   const fieldError = (field: string) =>
     result && !result.ok && result.field === field ? result.message : undefined;
@@ -63,6 +67,8 @@ export function SettingsPage({ data, result }: Props) {
             </PostForm>
           </BlockStack>
         </Card>
+        <LowStockDefault data={data} fieldError={fieldError} />
+        <DeliveryOptions data={data} fieldError={fieldError} />
         <ApiKeys data={data} fieldError={fieldError} />
         {data.standalone ? (
           <>
@@ -75,7 +81,10 @@ export function SettingsPage({ data, result }: Props) {
   );
 }
 
-type Section = { data: SettingsData; fieldError: (field: string) => string | undefined };
+export type Section = {
+  data: SettingsData;
+  fieldError: (field: string) => string | undefined;
+};
 
 function ApiKeys({ data, fieldError }: Section) {
   const [name, setName] = useState("");
@@ -222,16 +231,5 @@ function Team({ data, fieldError }: Section) {
         </PostForm>
       </BlockStack>
     </Card>
-  );
-}
-
-function PostForm(props: { data: SettingsData; intent: string; children: ReactNode }) {
-  const busy = useNavigation().state === "submitting";
-  return (
-    <Form method="post" aria-busy={busy}>
-      <input type="hidden" name="csrf" value={props.data.csrfToken} />
-      <input type="hidden" name="intent" value={props.intent} />
-      {props.children}
-    </Form>
   );
 }

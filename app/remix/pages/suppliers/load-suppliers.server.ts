@@ -23,6 +23,7 @@ export async function loadSuppliers(context: WebContext, scope: MerchantScope) {
       supplier: connection.supplier,
       environment: connection.environment,
       enabled: connection.enabled,
+      priority: connection.priority,
       balance:
         connection.balanceMinor === null
           ? "Not checked yet"
@@ -33,9 +34,18 @@ export async function loadSuppliers(context: WebContext, scope: MerchantScope) {
   };
 }
 
-export type SuppliersActionData = { ok: boolean; message: string };
+export type SuppliersActionData = {
+  ok: boolean;
+  message: string;
+  /** The connection whose field was refused, for the inline error. */
+  connection?: string;
+  field?: string;
+};
 
-/** Connect (credentials sealed), enable or disable, test; each written to the audit log. */
+/**
+ * Connect (credentials sealed), enable or disable, test, set the priority; each written to the
+ * audit log.
+ */
 export async function suppliersAction(
   context: WebContext,
   scope: MerchantScope,
@@ -99,6 +109,17 @@ export async function suppliersAction(
           message: `Connected: balance ${moneyText(core, tested.balanceMinor, tested.currency)}`,
         }
       : { ok: false, message: tested.message };
+  }
+  if (intent === "priority") {
+    const text = formText(form, "priority").trim();
+    const changed = await core.setSupplierPriority(
+      prisma,
+      actorOf(scope),
+      id,
+      text ? Number(text) : NaN,
+    );
+    if (!changed.ok) return { ...changed, connection: id };
+    return { ok: true, message: "Priority saved." };
   }
   if (intent === "enable" || intent === "disable") {
     const changed = await core.setSupplierEnabled(prisma, scope.accountId, id, intent === "enable");

@@ -5,6 +5,7 @@ import {
   BlockStack,
   Button,
   Card,
+  EmptyState,
   InlineGrid,
   InlineStack,
   Page,
@@ -14,11 +15,14 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { formatTime } from "../common/format";
+import { PriorityForm } from "./priority-form";
 import type { SuppliersActionData, SuppliersData } from "./load-suppliers.server";
 
 type Props = { data: SuppliersData; result?: SuppliersActionData };
 
-/** Supplier connections: enabled, balance, a connection test; write-only credentials. */
+/**
+ * Supplier connections: enabled, priority, balance, a connection test; write-only credentials.
+ */
 export function SuppliersPage({ data, result }: Props) {
   return (
     <Page title="Suppliers">
@@ -36,6 +40,13 @@ export function SuppliersPage({ data, result }: Props) {
             </Text>
           </BlockStack>
         </Card>
+        {data.connections.length === 0 ? (
+          <Card>
+            <EmptyState heading="No supplier accounts connected" image="">
+              <p>Connect a CodesWholesale or Kinguin account below to buy live keys.</p>
+            </EmptyState>
+          </Card>
+        ) : null}
         {data.connections.map((connection) => (
           <Card key={connection.id}>
             <BlockStack gap="200">
@@ -50,6 +61,7 @@ export function SuppliersPage({ data, result }: Props) {
               <Text as="p" tone={connection.balanceLow ? "critical" : undefined}>
                 {`Balance: ${connection.balance} (checked ${formatTime(connection.balanceCheckedAt)})`}
               </Text>
+              <PriorityForm data={data} connection={connection} result={result} />
               <InlineStack gap="200">
                 <ConnectionAction
                   data={data}

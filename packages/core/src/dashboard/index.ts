@@ -7,6 +7,7 @@ export * from "./merchant-orders.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export * from "./account-webhooks.ts";
 export * from "./account-settings.ts";
+export * from "./account-preferences.ts";
 export * from "./product-catalogue.ts";
 export * from "./shop-health.ts";
 export * from "./supplier-accounts.ts";

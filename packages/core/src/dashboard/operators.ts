@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "../db/types.ts";
+import { recordAudit } from "./audit-log.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./passwords.ts";
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
@@ -55,7 +56,8 @@ export function listOperators(prisma: PrismaClient, accountId: string) {
  * Checks an email and password. Refused without looking at the password once the email has
  * failed MAX_FAILURES times within the window, or the client address
  * MAX_FAILURES_PER_ADDRESS times; unknown emails cost the same
- * scrypt time as known ones, so timing does not tell which addresses exist.
+ * scrypt time as known ones, so timing does not tell which addresses exist. Every checked
+ * attempt is kept for the throttle; a successful one also goes to the account's audit log.
  */
 export async function signIn(
   prisma: PrismaClient,
@@ -82,6 +84,19 @@ export async function signIn(
     data: { email, ip: input.ip ?? null, succeeded: Boolean(operator && matches) },
   });
   if (!operator || !matches) return { ok: false, reason: "invalid" };
+
+  // Only now: an audit write on failures of known emails would make them slower than unknown
+  // ones. Failures stay in the attempts table, which the throttle counts.
+  await recordAudit(
+    prisma,
+    { accountId: operator.accountId, actor: `operator:${operator.email}` },
+    {
+      action: "operator.signed_in",
+      targetType: "operator",
+      targetId: operator.id,
+      details: { ip: input.ip ?? null },
+    },
+  );
 
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);

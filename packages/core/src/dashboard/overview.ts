@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/types.ts";
+import { isLowStock, lowStockThreshold } from "../products/low-stock.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CHART_DAYS = 14;
@@ -98,6 +99,10 @@ export async function accountOverview(
     },
   });
 
+  const account = await prisma.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { lowStockThreshold: true },
+  });
   const products = await prisma.product.findMany({
     where: { accountId },
     select: {
@@ -112,10 +117,10 @@ export async function accountOverview(
     .map((product) => ({
       id: product.id,
       name: product.name,
-      threshold: product.lowStockThreshold,
+      threshold: lowStockThreshold(product, account),
       stock: product.offers.reduce((sum, offer) => sum + (offer.lastStock ?? 0), 0),
     }))
-    .filter((product) => product.stock <= product.threshold);
+    .filter((product) => isLowStock(product.stock, product.threshold));
 
   return {
     counts: { today, last7, last30 },

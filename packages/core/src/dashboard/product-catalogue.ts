@@ -17,7 +17,8 @@ export function accountProducts(prisma: PrismaClient, accountId: string) {
 
 export const productLimitsSchema = z.object({
   maxCostMinor: z.number().int().min(0).max(100_000_000).nullable(),
-  lowStockThreshold: z.number().int().min(0).max(1_000_000),
+  /** Null follows the account's default threshold. */
+  lowStockThreshold: z.number().int().min(0).max(1_000_000).nullable(),
 });
 
 /** Sets a product's maximum cost and low-stock threshold; false when not the account's. */

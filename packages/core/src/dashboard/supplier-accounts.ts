@@ -1,5 +1,7 @@
+import { z } from "zod";
 import type { PrismaClient } from "../db/types.ts";
 import type { SupplierRegistry } from "../suppliers/supplier-registry.ts";
+import { recordAudit, type Actor } from "./audit-log.ts";
 
 export type ConnectionTest =
   { ok: true; balanceMinor: number; currency: string } | { ok: false; message: string };
@@ -46,4 +48,39 @@ export async function setSupplierEnabled(
     data: { enabled },
   });
   return updated.count > 0;
+}
+
+export const connectionPrioritySchema = z.number().int().min(-1000).max(1000);
+
+/**
+ * Sets a connection's routing priority (lower first); the audit entry keeps the old and new
+ * value. Refused without a change when the value is not a whole number from -1000 to 1000.
+ */
+export async function setSupplierPriority(
+  prisma: PrismaClient,
+  by: Actor,
+  connectionId: string,
+  input: unknown,
+): Promise<{ ok: true } | { ok: false; field?: "priority"; message: string }> {
+  const priority = connectionPrioritySchema.safeParse(input);
+  if (!priority.success) {
+    return { ok: false, field: "priority", message: "A whole number from -1000 to 1000" };
+  }
+  const row = await prisma.supplierConnection.findFirst({
+    where: { id: connectionId, accountId: by.accountId },
+    select: { priority: true },
+  });
+  if (!row) return { ok: false, message: "No such connection" };
+
+  await recordAudit(prisma, by, {
+    action: "supplier.priority_changed",
+    targetType: "supplier_connection",
+    targetId: connectionId,
+    details: { before: row.priority, after: priority.data },
+  });
+  await prisma.supplierConnection.update({
+    where: { id: connectionId },
+    data: { priority: priority.data },
+  });
+  return { ok: true };
 }

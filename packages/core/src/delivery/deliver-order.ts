@@ -1,3 +1,4 @@
+import { accountDeliveryOptions } from "../dashboard/account-preferences.ts";
 import type { PrismaClient } from "../db/types.ts";
 import type { JobHandler } from "../jobs/worker.ts";
 import { advanceOrder } from "../orders/advance-order.ts";
@@ -26,7 +27,8 @@ export function deliverOrderHandler(
       const order = await loadDeliverable(prisma, vault, orderId);
       if (!order) return;
 
-      for (const channel of await channelsFor(channels, order)) {
+      const chosen = await channelsFor(channels, order, order.delivery.withShopDelivery);
+      for (const channel of chosen) {
         if (channel.appliesTo && !(await channel.appliesTo(order))) continue;
         const delivery = await prisma.delivery.upsert({
           where: { orderId_channel: { orderId, channel: channel.id } },
@@ -116,6 +118,7 @@ async function loadDeliverable(
     customerEmail: order.customerEmail ?? undefined,
     customerName: order.customerName ?? undefined,
     items,
+    delivery: await accountDeliveryOptions(prisma, order.accountId),
   };
 }
 

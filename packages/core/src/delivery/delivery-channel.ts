@@ -1,3 +1,5 @@
+import type { DeliveryOptions } from "../dashboard/account-preferences.ts";
+
 /**
  * How keys reach the customer. The core delivers every fulfilled order through each configured
  * channel once: email here; Shopify fulfilments and WooCommerce notes plug in the same way.
@@ -17,21 +19,39 @@ export interface DeliveryChannel {
 
   /**
    * Shop-side channels only: whether this order goes through the shop. When a shop-side channel
-   * takes an order, it replaces the channels without `handles` (the email) for that order.
+   * takes an order, it replaces the channels without `handles` (the email) for that order,
+   * unless `emailAlongside` or the account's delivery options keep them.
    */
   handles?(order: DeliverableOrder): Promise<boolean>;
+
+  /**
+   * Shop-side channels only: whether our key email still goes out with this channel when the
+   * account leaves it to the platform. Shopify's fulfilment carries no keys in its own emails,
+   * so it keeps ours; a WooCommerce customer note is emailed by the shop, so it replaces ours.
+   */
+  readonly emailAlongside?: boolean;
 }
 
-/** The channels that deliver one order: the shop's own when one takes it, else the others. */
+/**
+ * The channels that deliver one order: the shop's own when one takes it, else the others; the
+ * others (our key email) go along too when the account's choice or the shop's platform says so.
+ */
 export async function channelsFor(
   channels: DeliveryChannel[],
   order: DeliverableOrder,
+  withShopDelivery: DeliveryOptions["withShopDelivery"] = "platform",
 ): Promise<DeliveryChannel[]> {
   const shopSide: DeliveryChannel[] = [];
   for (const channel of channels) {
     if (channel.handles && (await channel.handles(order))) shopSide.push(channel);
   }
-  return shopSide.length > 0 ? shopSide : channels.filter((channel) => !channel.handles);
+  const others = channels.filter((channel) => !channel.handles);
+  if (shopSide.length === 0) return others;
+
+  const emailToo =
+    withShopDelivery === "always" ||
+    (withShopDelivery === "platform" && shopSide.some((channel) => channel.emailAlongside));
+  return emailToo ? [...others, ...shopSide] : shopSide;
 }
 
 export type DeliverableOrder = {
@@ -47,6 +67,8 @@ export type DeliverableOrder = {
   customerEmail?: string;
   customerName?: string;
   items: DeliverableItem[];
+  /** The account's choices for the key email. */
+  delivery: DeliveryOptions;
 };
 
 export type DeliverableItem = {

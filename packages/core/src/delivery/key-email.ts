@@ -1,4 +1,5 @@
 import type { SendMailOptions } from "nodemailer";
+import type { Address } from "nodemailer/lib/mailer";
 
 export type EmailKey =
   | { kind: "text"; code: string }
@@ -7,7 +8,8 @@ export type EmailKey =
 export type KeyEmailItem = { productName: string; key: EmailKey };
 
 export type KeyEmailInput = {
-  from: string;
+  /** "Name <address>", or the parts apart (nodemailer encodes a name with any characters). */
+  from: string | Address;
   to: string;
   customerName?: string;
   storeOrderRef: string;

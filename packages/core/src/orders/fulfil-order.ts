@@ -18,6 +18,8 @@ export const CHECK_STOCK_JOB = "stock.check";
 /** Gives the suppliers an account may buy from; the supplier registry in production. */
 export type SupplierSource = {
   forAccount(accountId: string, mode: RoutingMode): Promise<Record<string, Supplier>>;
+  /** The connections' routing priorities by supplier id; absent means all 0. */
+  priorities?(accountId: string, mode: RoutingMode): Promise<Record<string, number>>;
 };
 
 export type FulfilmentDeps = {
@@ -124,6 +126,9 @@ async function prepareUnits(
 
   // Sandbox orders buy only from sandbox suppliers, live orders only from real ones.
   const suppliers = await deps.registry.forAccount(order.accountId, { sandbox: order.sandbox });
+  const supplierPriority = await deps.registry.priorities?.(order.accountId, {
+    sandbox: order.sandbox,
+  });
   const quotes = new Map<string, Promise<SupplierProduct | undefined>>();
   const routes = new Map<string, Route>();
   for (const line of order.lines) {
@@ -142,6 +147,7 @@ async function prepareUnits(
         maxCostMinor: line.product.maxCostMinor ?? line.unitPriceMinor,
         currency: order.currency,
         timeoutMs: deps.supplierTimeoutMs,
+        supplierPriority,
       },
       quotes,
     );

@@ -10,6 +10,11 @@ export type RouteRules = {
   maxCostMinor: number;
   currency: string;
   timeoutMs: number;
+  /**
+   * The account's supplier connections' priorities by supplier id (lower first); a supplier
+   * without a connection (the built-in sandbox) counts as 0.
+   */
+  supplierPriority?: Record<string, number>;
 };
 
 export type Route = {
@@ -24,7 +29,8 @@ type Quote = { offer: OfferToRoute; supplier: Supplier; product: SupplierProduct
 /**
  * Orders one product's supplier offers for buying: offers whose price is above the maximum,
  * in another currency, unknown or not connected are left out; the others go cheapest first
- * (or in the offers' priority order), own stock first when the product says so. Offers that
+ * (or in the offers' priority order), own stock first when the product says so. Ties go by the
+ * offers' priority, then by the priority of the supplier's connection. Offers that
  * look out of stock, or whose check failed, come last rather than never: stock figures are
  * hints (a supplier can refuse an order it showed stock for, and the reverse).
  */
@@ -121,9 +127,13 @@ export async function planRoute(
       const own = Number(b.supplier.id === "own_stock") - Number(a.supplier.id === "own_stock");
       if (own !== 0) return own;
     }
-    if (rules.strategy === "priority") return a.offer.priority - b.offer.priority;
-    return a.product.priceMinor - b.product.priceMinor || a.offer.priority - b.offer.priority;
+    const byPriority =
+      a.offer.priority - b.offer.priority ||
+      connectionPriority(a.offer.supplier) - connectionPriority(b.offer.supplier);
+    if (rules.strategy === "priority") return byPriority;
+    return a.product.priceMinor - b.product.priceMinor || byPriority;
   };
+  const connectionPriority = (supplier: string) => rules.supplierPriority?.[supplier] ?? 0;
   const candidates = [...ready.sort(order), ...doubtful.sort(order)].map((quote) => ({
     supplier: quote.supplier,
     supplierProductId: quote.offer.supplierProductId,

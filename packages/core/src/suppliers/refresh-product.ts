@@ -2,6 +2,7 @@ import { SupplierError, type Supplier } from "@premiumcdkeys/suppliers";
 import type { PrismaClient } from "../db/types.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { withSupplierTimeout } from "../orders/supplier-call.ts";
+import { isLowStock, lowStockThreshold } from "../products/low-stock.ts";
 
 /**
  * Asks each supplier offer of a product for its stock and unit cost, records both on the offer
@@ -17,7 +18,7 @@ export async function refreshProduct(
 ): Promise<void> {
   const product = await prisma.product.findUnique({
     where: { id: productId },
-    include: { offers: true },
+    include: { offers: true, account: { select: { lowStockThreshold: true } } },
   });
   if (!product) return;
 
@@ -43,7 +44,8 @@ export async function refreshProduct(
     await recordOffer(prisma, offer, stock, found?.priceMinor ?? null, found?.currency ?? null);
   }
 
-  const low = count < product.lowStockThreshold;
+  const threshold = lowStockThreshold(product, product.account);
+  const low = isLowStock(count, threshold);
   if (low === product.lowStockAlerted) return;
   await prisma.$transaction(async (tx) => {
     const flipped = await tx.product.updateMany({
@@ -54,7 +56,7 @@ export async function refreshProduct(
     await recordEvent(tx, product.accountId, "stock.low", {
       product: { id: product.id, name: product.name, sku: product.sku },
       count,
-      threshold: product.lowStockThreshold,
+      threshold,
     });
   });
 }

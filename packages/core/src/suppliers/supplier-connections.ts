@@ -27,6 +27,8 @@ export type ConnectionView = {
   supplier: string;
   environment: string;
   enabled: boolean;
+  /** Lower is tried first among suppliers that tie (see planRoute). */
+  priority: number;
   currency: string;
   baseUrl: string | null;
   balanceMinor: number | null;
@@ -207,6 +209,7 @@ function view(row: ConnectionView & Record<string, unknown>): ConnectionView {
     supplier: row.supplier,
     environment: row.environment,
     enabled: row.enabled,
+    priority: row.priority,
     currency: row.currency,
     baseUrl: row.baseUrl,
     balanceMinor: row.balanceMinor,

@@ -60,6 +60,15 @@ export class SupplierRegistry {
     return suppliers;
   }
 
+  /** The priority of each enabled connection in this mode, by supplier id (lower first). */
+  async priorities(accountId: string, mode: RoutingMode): Promise<Record<string, number>> {
+    const rows = await this.prisma.supplierConnection.findMany({
+      where: { accountId, enabled: true, environment: mode.sandbox ? "sandbox" : "live" },
+      select: { supplier: true, priority: true },
+    });
+    return Object.fromEntries(rows.map((row) => [row.supplier, row.priority]));
+  }
+
   /** The account's suppliers in the mode its own Sandbox Mode switch says. */
   async forAccountMode(accountId: string): Promise<Record<string, Supplier>> {
     const account = await this.prisma.account.findUnique({

@@ -47,9 +47,11 @@ export function shopifyDeliveryChannel(
 
   return {
     id: "shopify",
+    // Shopify's own fulfilment emails carry no keys: ours goes too unless the account says no.
+    emailAlongside: true,
 
     // Shops that only send the contract's webhooks have no app session and no Admin API access.
-    async appliesTo(order) {
+    async handles(order) {
       return (await target(order)) !== undefined;
     },
 
