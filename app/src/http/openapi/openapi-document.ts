@@ -49,8 +49,10 @@ function operation(op: Operation) {
           headers: { ...rateLimitHeaders, ...op.headers },
           content: json(op.data!),
         };
-  const errors = op.security === false ? [...(op.errors ?? [])] : [401, ...(op.errors ?? [])];
-  if (op.body) errors.push(413);
+  // Every operation answers 400 to a query parameter given twice.
+  const errors = new Set<number>([400, ...(op.errors ?? [])]);
+  if (op.security !== false) errors.add(401);
+  if (op.body) errors.add(413);
   return {
     operationId: op.id,
     summary: op.summary,
@@ -395,7 +397,9 @@ export function buildOpenApiDocument() {
       },
       responses: {
         BadRequest: errorResponse(
-          "VALIDATION_ERROR naming the fields (`details.fields`), or MALFORMED_JSON",
+          "VALIDATION_ERROR naming the fields (`details.fields`): a parameter given more than " +
+            "once, an integer that is not plain decimal digits, a value out of range; or " +
+            "MALFORMED_JSON",
           { anyOf: [ref("ValidationError"), ref("Error")] },
         ),
         Unauthorized: errorResponse("UNAUTHORIZED: no key, or an unknown or revoked one"),
