@@ -31,6 +31,7 @@ const errorResponses: Record<number, string> = {
   404: "NotFound",
   409: "Conflict",
   413: "PayloadTooLarge",
+  415: "UnsupportedMediaType",
   422: "IdempotencyKeyReused",
   429: "RateLimited",
   500: "ServerError",
@@ -349,6 +350,26 @@ const meta = {
   },
 };
 
+type PathItem = Record<string, { responses: Record<string, unknown> }>;
+
+/** POST, PATCH and PUT refuse a body that is not JSON with 415, whatever the operation. */
+function withMediaTypeErrors(paths: Record<string, PathItem>): Record<string, PathItem> {
+  const refused = { $ref: "#/components/responses/UnsupportedMediaType" };
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([method, op]) => [
+          method,
+          ["post", "patch", "put"].includes(method)
+            ? { ...op, responses: { ...op.responses, 415: refused } }
+            : op,
+        ]),
+      ),
+    ]),
+  );
+}
+
 const errorResponse = (description: string, schema = ref("Error")) => ({
   description,
   headers: rateLimitHeaders,
@@ -374,7 +395,7 @@ export function buildOpenApiDocument() {
       name,
       description: `${name} of the caller's account`,
     })),
-    paths: { ...orders, ...catalogue, ...webhooks, ...meta },
+    paths: withMediaTypeErrors({ ...orders, ...catalogue, ...webhooks, ...meta }),
     components: {
       securitySchemes: {
         bearerAuth: {
@@ -408,6 +429,10 @@ export function buildOpenApiDocument() {
         Conflict: errorResponse("ORDER_NOT_PROCESSABLE, or IDEMPOTENCY_KEY_IN_USE"),
         IdempotencyKeyReused: errorResponse("IDEMPOTENCY_KEY_REUSED"),
         PayloadTooLarge: errorResponse("PAYLOAD_TOO_LARGE: the body is over 5 MB"),
+        UnsupportedMediaType: errorResponse(
+          "UNSUPPORTED_MEDIA_TYPE: a body was sent without `Content-Type: application/json` " +
+            "(a charset other than utf-8 included); `details.content_type` is the type given",
+        ),
         RateLimited: {
           ...errorResponse("RATE_LIMITED"),
           headers: {
