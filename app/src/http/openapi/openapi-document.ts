@@ -11,6 +11,8 @@ type Operation = {
   description?: string;
   parameters?: Schema[];
   body?: Schema;
+  /** The body may be left out (it is still judged when given). */
+  bodyOptional?: boolean;
   status?: 200 | 201 | 202 | 204;
   data?: Schema;
   errors?: ErrorStatus[];
@@ -61,7 +63,7 @@ function operation(op: Operation) {
     tags: [op.tag],
     ...(op.security === false ? { security: [] } : {}),
     ...(op.parameters ? { parameters: op.parameters } : {}),
-    ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
+    ...(op.body ? { requestBody: { required: !op.bodyOptional, content: json(op.body) } } : {}),
     responses: {
       [status]: success,
       ...Object.fromEntries(
@@ -147,11 +149,15 @@ const orders = {
       description:
         "Never buys a unit twice. With `Idempotency-Key`, the same key and request answer the " +
         "first answer again (header `Idempotent-Replayed: true`); the same key with another " +
-        "request answers 422 IDEMPOTENCY_KEY_REUSED; keys are kept 24 hours.",
+        "request answers 422 IDEMPOTENCY_KEY_REUSED; keys are kept 24 hours. The operation " +
+        "takes no fields: send no body or `{}`; a field is 400 VALIDATION_ERROR naming it, a " +
+        "body that is not JSON 400 MALFORMED_JSON.",
       parameters: [
         uuidPath("id", "Order"),
         param("Idempotency-Key", "header", { type: "string", maxLength: 255 }),
       ],
+      body: object({}, { description: "Nothing, or an empty object" }),
+      bodyOptional: true,
       status: 202,
       data: dataOf(ref("Order")),
       headers: {
