@@ -99,6 +99,43 @@ describe("webhook endpoint management", () => {
   });
 });
 
+describe("GET /webhooks", () => {
+  it("lists endpoints a page at a time, oldest first, like orders", async () => {
+    // An account of its own: the other tests' endpoints do not count here.
+    const prisma = server.platform.db.prisma;
+    const account = await prisma.account.create({ data: { name: "Paged" } });
+    const { key } = await createApiKey(prisma, account.id, "pages", {
+      permissions: ["read", "process"],
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const created = await api("POST", "/webhooks", {
+        key,
+        body: { url: receiver.url, events: ["order.created"] },
+      });
+      ids.push(created.body.data.id);
+    }
+
+    const all = await api("GET", "/webhooks", { key });
+    expect(all.body.meta).toEqual({ total: 3, page: 1, limit: 20, pages: 1 });
+    expect(all.body.data.map((row: { id: string }) => row.id)).toEqual(ids);
+    const first = await api("GET", "/webhooks?limit=2", { key });
+    expect(first.body.meta).toEqual({ total: 3, page: 1, limit: 2, pages: 2 });
+    const second = await api("GET", "/webhooks?limit=2&page=2", { key });
+    expect([...first.body.data, ...second.body.data].map((row: { id: string }) => row.id)).toEqual(
+      ids,
+    );
+    const past = await api("GET", "/webhooks?page=9", { key });
+    expect(past.body).toMatchObject({ data: [], meta: { total: 3, page: 9 } });
+
+    for (const query of ["limit=0", "limit=101", "page=0", "limit=1e1", "page=x"]) {
+      const bad = await api("GET", `/webhooks?${query}`, { key });
+      expect(bad.status, query).toBe(400);
+      expect(bad.body.error.details.fields[0].field).toBe(query.split("=")[0]);
+    }
+  });
+});
+
 describe("POST /webhooks/{id}/rotate-secret", () => {
   it("signs with the new secret, and with the old one alongside for 24 hours", async () => {
     const { id, secret: oldSecret } = await createEndpoint();

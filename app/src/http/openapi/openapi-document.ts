@@ -240,9 +240,10 @@ const webhooks = {
     get: operation({
       id: "listWebhookEndpoints",
       tag: "Webhooks",
-      summary: "List endpoints",
-      data: object({ data: arrayOf(ref("WebhookEndpoint")), meta: ref("PageMeta") }),
-      errors: [403],
+      summary: "List endpoints, oldest first",
+      parameters: [limitParam, pageParam],
+      data: pageOf(ref("WebhookEndpoint")),
+      errors: [400, 403],
     }),
   },
   "/webhooks/{id}": {

@@ -50,8 +50,9 @@ export function webhookEndpointRoutes(platform: Platform) {
 
   routes.get("/", async (c) => {
     requirePermission(c, "read");
-    const rows = await endpoints.list(owner(c));
-    return c.json({ data: rows.map(endpointJson), meta: { total: rows.length, page: 1 } });
+    const query = validate(pageQuery, c.req.query());
+    const { total, rows } = await endpoints.list(owner(c), query);
+    return c.json({ data: rows.map(endpointJson), meta: pageMeta(total, query) });
   });
 
   routes.get("/:id", async (c) => {

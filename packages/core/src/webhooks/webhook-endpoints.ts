@@ -55,11 +55,20 @@ export class WebhookEndpoints {
     return { ok: true as const, endpoint, secret };
   }
 
-  list(owner: EndpointOwner) {
-    return this.prisma.webhookEndpoint.findMany({
-      where: { accountId: owner.accountId, sandbox: owner.sandbox },
-      orderBy: { createdAt: "asc" },
-    });
+  /** One page of the owner's endpoints, oldest first, with the count of all of them. */
+  async list(owner: EndpointOwner, page: { limit: number; page: number }) {
+    const where = { accountId: owner.accountId, sandbox: owner.sandbox };
+    const [total, rows] = await Promise.all([
+      this.prisma.webhookEndpoint.count({ where }),
+      this.prisma.webhookEndpoint.findMany({
+        where,
+        // The id breaks ties of endpoints created in the same millisecond, so pages never overlap.
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        skip: (page.page - 1) * page.limit,
+        take: page.limit,
+      }),
+    ]);
+    return { total, rows };
   }
 
   find(owner: EndpointOwner, id: string) {
