@@ -227,7 +227,11 @@ const webhooks = {
       summary: "Create an endpoint; its secret is shown only here",
       body: object(
         {
-          url: str("https URL; private and loopback addresses are refused", { maxLength: 2048 }),
+          url: str(
+            "http(s) URL; a host that is, or resolves to, a private or loopback address is " +
+              "refused (400 VALIDATION_ERROR naming url)",
+            { maxLength: 2048 },
+          ),
           events: arrayOf(ref("EventType")),
           description: str(undefined, { maxLength: 500 }),
         },
@@ -262,7 +266,7 @@ const webhooks = {
       parameters: [endpointPath],
       body: object(
         {
-          url: str(undefined, { maxLength: 2048 }),
+          url: str("Judged as at creation", { maxLength: 2048 }),
           events: arrayOf(ref("EventType")),
           active: { type: "boolean" },
         },

@@ -5,6 +5,7 @@ import type { KeyVault } from "../vault/key-vault.ts";
 import { sendWebhook, wasDelivered, type WebhookAttempt } from "./http-sender.ts";
 import { endpointSecrets } from "./endpoint-secrets.ts";
 import { generateEndpointSecret, signedHeaders } from "./signing.ts";
+import { checkResolvedTarget, type HostResolver } from "./resolve-target.ts";
 import { checkTargetUrl } from "./target-policy.ts";
 
 export type EndpointInput = { url: string; events: EventType[]; description?: string };
@@ -29,12 +30,17 @@ export class WebhookEndpoints {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly vault: KeyVault,
-    private readonly policy: { allowPrivateTargets: boolean; timeoutMs: number },
+    private readonly policy: {
+      allowPrivateTargets: boolean;
+      timeoutMs: number;
+      /** For tests: how host names are looked up (the system's resolver by default). */
+      resolve?: HostResolver;
+    },
   ) {}
 
   /** Creates an endpoint; the secret is returned here and never again in full. */
   async create(owner: EndpointOwner, input: EndpointInput) {
-    const target = checkTargetUrl(input.url, { allowPrivate: this.policy.allowPrivateTargets });
+    const target = await this.checkTarget(input.url);
     if (!target.ok) return invalid("url", target.reason);
     const unknown = input.events.filter((event) => !EVENT_TYPES.includes(event));
     if (unknown.length) return invalid("events", `Unknown events: ${unknown.join(", ")}`);
@@ -53,6 +59,14 @@ export class WebhookEndpoints {
       },
     });
     return { ok: true as const, endpoint, secret };
+  }
+
+  /** The URL as written, then the addresses its host name resolves to now. */
+  private async checkTarget(url: string) {
+    const allowPrivate = this.policy.allowPrivateTargets;
+    const target = checkTargetUrl(url, { allowPrivate });
+    if (!target.ok) return target;
+    return checkResolvedTarget(target.url, { allowPrivate, resolve: this.policy.resolve });
   }
 
   /** One page of the owner's endpoints, oldest first, with the count of all of them. */
@@ -87,9 +101,7 @@ export class WebhookEndpoints {
 
     let url: string | undefined;
     if (changes.url !== undefined) {
-      const target = checkTargetUrl(changes.url, {
-        allowPrivate: this.policy.allowPrivateTargets,
-      });
+      const target = await this.checkTarget(changes.url);
       if (!target.ok) return invalid("url", target.reason);
       url = target.url.href;
     }
