@@ -288,14 +288,17 @@ const webhooks = {
     post: operation({
       id: "rotateWebhookSecret",
       tag: "Webhooks",
-      summary: "New secret; the old one keeps signing alongside for 24 hours",
+      summary: "New secret; every secret it replaces keeps signing alongside for 24 hours",
       description:
-        "During the 24 hours `X-PCDKeys-Signature` is the hex HMAC with the new secret, " +
-        "`X-PCDKeys-Signature-Previous` the hex HMAC with the old one, and `webhook-signature` " +
-        "carries both `v1,` signatures separated by a space.",
+        "`X-PCDKeys-Signature` is always the hex HMAC with the current secret. While secrets " +
+        "retired less than 24 hours ago sign too, `X-PCDKeys-Signature-Previous` lists their " +
+        "hex HMACs, most recently retired first, separated by `, ` (comma and space), and " +
+        "`webhook-signature` carries one `v1,` signature per secret, current first, separated " +
+        "by spaces. While 10 retired secrets still sign, a rotation is refused with 409 " +
+        "ROTATION_LIMIT_REACHED (`details.next_rotation_at`: when the oldest expires).",
       parameters: [endpointPath],
       data: dataOf(ref("WebhookEndpointWithSecret")),
-      errors: [403, 404],
+      errors: [403, 404, 409],
     }),
   },
   "/webhooks/{id}/resume": {
@@ -437,7 +440,9 @@ export function buildOpenApiDocument() {
         Unauthorized: errorResponse("UNAUTHORIZED: no key, or an unknown or revoked one"),
         Forbidden: errorResponse("FORBIDDEN: the key lacks a permission"),
         NotFound: errorResponse("ORDER_NOT_FOUND, PRODUCT_NOT_FOUND, SUPPLIER_NOT_FOUND, ..."),
-        Conflict: errorResponse("ORDER_NOT_PROCESSABLE, or IDEMPOTENCY_KEY_IN_USE"),
+        Conflict: errorResponse(
+          "ORDER_NOT_PROCESSABLE, IDEMPOTENCY_KEY_IN_USE, or ROTATION_LIMIT_REACHED",
+        ),
         IdempotencyKeyReused: errorResponse("IDEMPOTENCY_KEY_REUSED"),
         PayloadTooLarge: errorResponse("PAYLOAD_TOO_LARGE: the body is over 5 MB"),
         UnsupportedMediaType: errorResponse(

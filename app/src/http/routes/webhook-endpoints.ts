@@ -83,6 +83,7 @@ export function webhookEndpointRoutes(platform: Platform) {
     requirePermission(c, "process");
     const rotated = await endpoints.rotateSecret(owner(c), pathId(c, "id", notFound));
     if (!rotated) throw notFound();
+    if (!rotated.ok) throw new ApiError(409, rotated.code, rotated.message, rotated.details);
     platform.log.info({ endpointId: rotated.endpoint.id }, "webhook secret rotated");
     return c.json({ data: { ...endpointJson(rotated.endpoint), secret: rotated.secret } });
   });

@@ -3,9 +3,10 @@ import { enqueueWebhookDispatch } from "../events/record-event.ts";
 import { EVENT_TYPES, type EventType } from "../events/event-types.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
 import { sendWebhook, wasDelivered, type WebhookAttempt } from "./http-sender.ts";
-import { endpointSecrets } from "./endpoint-secrets.ts";
+import { endpointSecrets, withSigningSecrets } from "./endpoint-secrets.ts";
 import { generateEndpointSecret, signedHeaders } from "./signing.ts";
 import { checkResolvedTarget, type HostResolver } from "./resolve-target.ts";
+import { rotateEndpointSecret } from "./rotate-secret.ts";
 import { checkTargetUrl } from "./target-policy.ts";
 
 export type EndpointInput = { url: string; events: EventType[]; description?: string };
@@ -14,9 +15,6 @@ export type EndpointChanges = { url?: string; events?: EventType[]; active?: boo
 
 /** Whose endpoints: an account, in the mode of the API key (sandbox or live). */
 export type EndpointOwner = { accountId: string; sandbox: boolean };
-
-/** How long a rotated-out secret keeps signing beside the new one. */
-export const PREVIOUS_SECRET_TTL_MS = 24 * 60 * 60 * 1000;
 
 export type UseCaseError = {
   ok: false;
@@ -57,6 +55,7 @@ export class WebhookEndpoints {
         events: [...new Set(input.events)],
         secretSeal: this.vault.seal(secret, `endpoint:${id}`),
       },
+      include: withSigningSecrets(),
     });
     return { ok: true as const, endpoint, secret };
   }
@@ -80,6 +79,7 @@ export class WebhookEndpoints {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         skip: (page.page - 1) * page.limit,
         take: page.limit,
+        include: withSigningSecrets(),
       }),
     ]);
     return { total, rows };
@@ -88,6 +88,7 @@ export class WebhookEndpoints {
   find(owner: EndpointOwner, id: string) {
     return this.prisma.webhookEndpoint.findFirst({
       where: { id, accountId: owner.accountId, sandbox: owner.sandbox },
+      include: withSigningSecrets(),
     });
   }
 
@@ -114,6 +115,7 @@ export class WebhookEndpoints {
         events: changes.events ? [...new Set(changes.events)] : undefined,
         ...(changes.active === false ? { active: false, pausedAt: null } : {}),
       },
+      include: withSigningSecrets(),
     });
     return { ok: true as const, endpoint: updated };
   }
@@ -127,23 +129,13 @@ export class WebhookEndpoints {
   }
 
   /**
-   * A new secret, returned here once. The old one keeps signing beside it for 24 hours, so
-   * receivers can switch over without refusing a delivery (see signing.ts for the headers).
+   * A new secret, returned here once. Every secret retired in the last 24 hours keeps signing
+   * beside it, so receivers can switch over without refusing a delivery (see signing.ts for the
+   * headers). Undefined when the endpoint is not the owner's; refused past 10 retired secrets.
    */
   async rotateSecret(owner: EndpointOwner, id: string) {
-    const endpoint = await this.find(owner, id);
-    if (!endpoint) return undefined;
-
-    const secret = generateEndpointSecret();
-    const updated = await this.prisma.webhookEndpoint.update({
-      where: { id },
-      data: {
-        secretSeal: this.vault.seal(secret, `endpoint:${id}`),
-        previousSecretSeal: endpoint.secretSeal,
-        previousSecretUntil: new Date(Date.now() + PREVIOUS_SECRET_TTL_MS),
-      },
-    });
-    return { endpoint: updated, secret };
+    if (!(await this.find(owner, id))) return undefined;
+    return rotateEndpointSecret(this.prisma, this.vault, id);
   }
 
   async deliveries(
