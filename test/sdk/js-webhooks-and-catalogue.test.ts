@@ -6,6 +6,7 @@ import {
   DeliveryNotFoundError,
   PremiumCDKeys,
   ProductNotFoundError,
+  RotationLimitReachedError,
   SupplierNotFoundError,
   ValidationError,
   verifyWebhookSignature,
@@ -162,6 +163,28 @@ describe("webhook endpoints", () => {
     expect(verifyWebhookSignature(delivery.body, current, endpoint.secret)).toBe(false);
     expect(verifyWebhookSignature(delivery.body, [current, previous], endpoint.secret)).toBe(true);
     expect(verifyWebhookSignature(delivery.body, [current, previous], rotated.secret)).toBe(true);
+  });
+
+  it("verifies with every secret of several rotations, then throws RotationLimitReachedError", async () => {
+    const fresh = await client.webhooks.create({ url: receiver.url, events: ["stock.low"] });
+    const secrets = [fresh.secret];
+    for (let i = 0; i < 10; i++)
+      secrets.push((await client.webhooks.rotateSecret(fresh.id)).secret);
+
+    const before = receiver.events("webhook.test").length;
+    await client.webhooks.test(fresh.id);
+    const delivery = await waitFor(() => receiver.events("webhook.test")[before]);
+    const both = [
+      delivery.headers["x-pcdkeys-signature"],
+      delivery.headers["x-pcdkeys-signature-previous"],
+    ];
+    for (const secret of secrets)
+      expect(verifyWebhookSignature(delivery.body, both, secret)).toBe(true);
+
+    const refused = await client.webhooks.rotateSecret(fresh.id).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RotationLimitReachedError);
+    expect(refused).toMatchObject({ status: 409, code: "ROTATION_LIMIT_REACHED" });
+    await client.webhooks.delete(fresh.id);
   });
 
   it("deletes an endpoint, after which it is not found", async () => {

@@ -9,6 +9,7 @@ require __DIR__ . '/harness.php';
 
 use PremiumCDKeys\Client;
 use PremiumCDKeys\Exception\DeliveryNotFoundException;
+use PremiumCDKeys\Exception\RotationLimitReachedException;
 use PremiumCDKeys\Exception\ValidationException;
 use PremiumCDKeys\Exception\WebhookNotFoundException;
 use PremiumCDKeys\Webhook;
@@ -129,6 +130,26 @@ test('rotateSecret() gives a new secret that signs what follows, the old one bes
     // For 24 hours the old secret signs alongside, so receivers can switch without a gap.
     assert_same(true, Webhook::verifySignature($delivery['body'], [$current, $previous], $endpoint['secret']), 'the old one beside it');
     assert_same(true, Webhook::verifySignature($delivery['body'], [$current, $previous], $rotated['secret']), 'the new one beside it');
+});
+
+test('every secret of several rotations verifies; past ten, RotationLimitReachedException', function () use ($client, $receiverUrl) {
+    $fresh = $client->webhooks()->create(['url' => $receiverUrl, 'events' => ['stock.low']]);
+    $secrets = [$fresh['secret']];
+    for ($i = 0; $i < 10; $i++) {
+        $secrets[] = $client->webhooks()->rotateSecret($fresh['id'])['secret'];
+    }
+
+    $before = count(received_events('webhook.test'));
+    $client->webhooks()->test($fresh['id']);
+    $delivery = wait_for(fn () => received_events('webhook.test')[$before] ?? null);
+    $both = [$delivery['headers']['x-pcdkeys-signature'], $delivery['headers']['x-pcdkeys-signature-previous'] ?? null];
+    foreach ($secrets as $n => $secret) {
+        assert_same(true, Webhook::verifySignature($delivery['body'], $both, $secret), "secret $n verifies");
+    }
+
+    $error = assert_throws(RotationLimitReachedException::class, fn () => $client->webhooks()->rotateSecret($fresh['id']));
+    assert_same(409, $error->getCode(), 'status');
+    $client->webhooks()->delete($fresh['id']);
 });
 
 test('delete() removes an endpoint, after which it is not found', function () use ($client, $receiverUrl) {
