@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { EVENT_TYPES } from "@premiumcdkeys/core";
-import type { ApiClient, WebhookEndpointJson } from "./api-client.ts";
+import { ApiCallError, type ApiClient, type WebhookEndpointJson } from "./api-client.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.ts";
 
 /** What the demo remembers of its endpoint; the API shows a secret only when it is created. */
@@ -29,8 +29,7 @@ export async function connectDemoEndpoint(api: ApiClient, dataDir: string): Prom
 
   const receiver = saved ? await listenOn(new URL(saved.url).port) : undefined;
   if (saved && receiver) {
-    const { data } = await api.get<{ data: WebhookEndpointJson[] }>("/api/v1/webhooks");
-    const existing = data.find((row) => row.id === saved.endpoint_id && row.url === saved.url);
+    const existing = await savedEndpoint(api, saved);
     if (existing?.status === "paused") await api.post(`/api/v1/webhooks/${existing.id}/resume`);
     if (existing) {
       const origin = existing.status === "paused" ? "resumed" : "reused";
@@ -62,5 +61,17 @@ async function listenOn(port: string): Promise<WebhookReceiver | undefined> {
     return await startWebhookReceiver({ port: Number(port) });
   } catch {
     return undefined;
+  }
+}
+
+/** The endpoint registered by an earlier run, unless it was deleted or now points elsewhere. */
+async function savedEndpoint(api: ApiClient, saved: SavedEndpoint) {
+  try {
+    const path = `/api/v1/webhooks/${encodeURIComponent(saved.endpoint_id)}`;
+    const { data } = await api.get<{ data: WebhookEndpointJson }>(path);
+    return data.url === saved.url ? data : undefined;
+  } catch (error) {
+    if (error instanceof ApiCallError && error.status === 404) return undefined;
+    throw error;
   }
 }
