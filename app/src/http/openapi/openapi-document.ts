@@ -400,7 +400,11 @@ export function buildOpenApiDocument() {
       description:
         "Orders, products, suppliers and outgoing webhook endpoints of one account. Keys " +
         "starting `pck_test_` see the account's sandbox data, `pck_live_` keys its live data. " +
-        "Requests per minute: Standard 60, Business 300, Enterprise set per account.",
+        "Requests per minute: Standard 60, Business 300, Enterprise set per account. " +
+        "Requests refused before any operation is reached are answered in the same error " +
+        "envelope without rate-limit headers, and the connection is closed: 431 " +
+        "HEADERS_TOO_LARGE (headers over 16 KB), 400 MALFORMED_REQUEST (not valid HTTP, or a " +
+        "non-numeric, doubled or chunked-and-sized Content-Length), 408 REQUEST_TIMEOUT.",
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
     },
     servers: [{ url: "/api/v1" }],
