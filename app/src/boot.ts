@@ -1,3 +1,4 @@
+import { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import {
@@ -10,6 +11,7 @@ import {
 } from "@premiumcdkeys/core";
 import { shopifyPlatform } from "@premiumcdkeys/shopify";
 import { createWooConnector, woocommercePlatform } from "@premiumcdkeys/woocommerce";
+import { answerClientErrorsAsJson } from "./http/client-error.ts";
 import { createHttpApp } from "./http/create-http-app.ts";
 import { shopifyExtension } from "./shopify/shopify-extension.ts";
 import type { WebLayer } from "./web/web-layer.ts";
@@ -28,6 +30,7 @@ function listen(
     const server = serve({ fetch, port: config.port, hostname: config.host, createServer }, () =>
       resolve(server),
     );
+    if (server instanceof HttpServer) answerClientErrorsAsJson(server);
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code !== "EADDRINUSE") return reject(error);
       reject(

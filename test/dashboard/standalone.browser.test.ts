@@ -256,7 +256,8 @@ describe("the standalone dashboard, page by page", () => {
     expect(server.platform.vault.openText(rotated.secretSeal, `endpoint:${endpointId}`)).toBe(
       shown,
     );
-    expect(Buffer.from(rotated.previousSecretSeal!).equals(Buffer.from(before))).toBe(true);
+    const retired = await prisma.webhookRetiredSecret.findFirstOrThrow({ where: { endpointId } });
+    expect(Buffer.from(retired.secretSeal).equals(Buffer.from(before))).toBe(true);
 
     await page.getByRole("button", { name: "Send test" }).click();
     await page.getByText("Test delivered: the receiver answered 200.").waitFor();

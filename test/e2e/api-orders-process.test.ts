@@ -143,10 +143,8 @@ describe("Idempotency-Key on POST /orders/{id}/process", () => {
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");
 
-    const otherBody = await api("POST", `/orders/${order.id}/process`, {
-      headers,
-      body: { note: "different" },
-    });
+    // `{}` is another body than none, so another request under the same key.
+    const otherBody = await api("POST", `/orders/${order.id}/process`, { headers, body: {} });
     expect(otherBody.status).toBe(422);
 
     const stored = await prisma().idempotencyKey.findMany({ where: { key: "test:run-9201" } });
@@ -237,5 +235,43 @@ describe("GET /orders filters", () => {
     expect(answer.body.error.details.fields.map((f: { field: string }) => f.field)).toContain(
       query.split("=")[0],
     );
+  });
+});
+
+// After the filters above, which count the shop's orders.
+describe("the body of POST /orders/{id}/process", () => {
+  it("refuses fields and malformed JSON with 400, changing nothing, and accepts {}", async () => {
+    await postOrder(9301, "SKU-BODY-CHECK", 1);
+    const order = await settled(9301, ["pending"]);
+    await mapSandboxProduct(server, "SKU-BODY-CHECK", "SBX-GAMEPASS-3M");
+    const path = `/orders/${order.id}/process`;
+    const json = { "content-type": "application/json" };
+    const headers = { ...json, "Idempotency-Key": "body-9301" };
+
+    const field = await api("POST", path, { headers, body: { note: "x", force: true } });
+    expect(field.status).toBe(400);
+    expect(field.body.error.code).toBe("VALIDATION_ERROR");
+    const named = field.body.error.details.fields.map((f: { field: string }) => f.field);
+    expect(named.sort()).toEqual(["force", "note"]);
+
+    for (const rawBody of ['{"note":', "not json", "{}x"]) {
+      const malformed = await api("POST", path, { headers, rawBody });
+      expect(malformed.status, rawBody).toBe(400);
+      expect(malformed.body.error.code).toBe("MALFORMED_JSON");
+    }
+    for (const rawBody of ["[]", "null", "42", '"{}"']) {
+      const notObject = await api("POST", path, { headers, rawBody });
+      expect(notObject.status, rawBody).toBe(400);
+      expect(notObject.body.error.details.fields[0].field).toBe("body");
+    }
+
+    expect((await prisma().order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe(
+      "pending",
+    );
+    expect(await prisma().idempotencyKey.count({ where: { key: "test:body-9301" } })).toBe(0);
+
+    const accepted = await api("POST", path, { headers, rawBody: " {} " });
+    expect(accepted.status).toBe(202);
+    await settled(9301, ["delivered"]);
   });
 });

@@ -1,6 +1,12 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey, signHex, signStandardWebhook } from "@premiumcdkeys/core";
+import {
+  createApiKey,
+  MAX_SIGNING_RETIRED_SECRETS,
+  signHex,
+  signStandardWebhook,
+} from "@premiumcdkeys/core";
+import { verifyWebhookSignature } from "../../packages/sdk/src/index.ts";
 import { apiClient } from "../support/api-client.ts";
 import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.ts";
@@ -99,6 +105,43 @@ describe("webhook endpoint management", () => {
   });
 });
 
+describe("GET /webhooks", () => {
+  it("lists endpoints a page at a time, oldest first, like orders", async () => {
+    // An account of its own: the other tests' endpoints do not count here.
+    const prisma = server.platform.db.prisma;
+    const account = await prisma.account.create({ data: { name: "Paged" } });
+    const { key } = await createApiKey(prisma, account.id, "pages", {
+      permissions: ["read", "process"],
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const created = await api("POST", "/webhooks", {
+        key,
+        body: { url: receiver.url, events: ["order.created"] },
+      });
+      ids.push(created.body.data.id);
+    }
+
+    const all = await api("GET", "/webhooks", { key });
+    expect(all.body.meta).toEqual({ total: 3, page: 1, limit: 20, pages: 1 });
+    expect(all.body.data.map((row: { id: string }) => row.id)).toEqual(ids);
+    const first = await api("GET", "/webhooks?limit=2", { key });
+    expect(first.body.meta).toEqual({ total: 3, page: 1, limit: 2, pages: 2 });
+    const second = await api("GET", "/webhooks?limit=2&page=2", { key });
+    expect([...first.body.data, ...second.body.data].map((row: { id: string }) => row.id)).toEqual(
+      ids,
+    );
+    const past = await api("GET", "/webhooks?page=9", { key });
+    expect(past.body).toMatchObject({ data: [], meta: { total: 3, page: 9 } });
+
+    for (const query of ["limit=0", "limit=101", "page=0", "limit=1e1", "page=x"]) {
+      const bad = await api("GET", `/webhooks?${query}`, { key });
+      expect(bad.status, query).toBe(400);
+      expect(bad.body.error.details.fields[0].field).toBe(query.split("=")[0]);
+    }
+  });
+});
+
 describe("POST /webhooks/{id}/rotate-secret", () => {
   it("signs with the new secret, and with the old one alongside for 24 hours", async () => {
     const { id, secret: oldSecret } = await createEndpoint();
@@ -136,9 +179,9 @@ describe("POST /webhooks/{id}/rotate-secret", () => {
   it("stops signing with the old secret once its 24 hours are over", async () => {
     const { id } = await createEndpoint();
     await api("POST", `/webhooks/${id}/rotate-secret`);
-    await server.platform.db.prisma.webhookEndpoint.update({
-      where: { id },
-      data: { previousSecretUntil: new Date(Date.now() - 1000) },
+    await server.platform.db.prisma.webhookRetiredSecret.updateMany({
+      where: { endpointId: id },
+      data: { signsUntil: new Date(Date.now() - 1000) },
     });
     receiver.received.length = 0;
     await api("POST", `/webhooks/${id}/test`);
@@ -147,6 +190,113 @@ describe("POST /webhooks/{id}/rotate-secret", () => {
     expect(String(received.headers["webhook-signature"]).split(" ")).toHaveLength(1);
     const read = await api("GET", `/webhooks/${id}`);
     expect(read.body.data.previous_secret_expires_at).toBeNull();
+  });
+});
+
+describe("several rotations within 24 hours", () => {
+  /** Rotates `count` times; answers every secret the endpoint had, oldest first. */
+  async function rotations(count: number) {
+    const { id, secret } = await createEndpoint();
+    const secrets = [secret];
+    for (let i = 0; i < count; i++) {
+      const rotated = await api("POST", `/webhooks/${id}/rotate-secret`);
+      expect(rotated.status).toBe(200);
+      secrets.push(rotated.body.data.secret);
+    }
+    return { id, secrets };
+  }
+
+  /** The headers of a test delivery, and those of a replay of it, which the worker sends. */
+  async function signedTwice(id: string) {
+    receiver.received.length = 0;
+    await api("POST", `/webhooks/${id}/test`);
+    const deliveries = await api("GET", `/webhooks/${id}/deliveries?limit=1`);
+    await api("POST", `/webhooks/${id}/deliveries/${deliveries.body.data[0].id}/replay`);
+    await waitFor(() => receiver.received.length >= 2);
+    return receiver.received.slice(0, 2);
+  }
+
+  it("keeps every retired secret signing beside the current one", async () => {
+    const { id, secrets } = await rotations(3);
+    const [current, ...retired] = [...secrets].reverse();
+
+    for (const received of await signedTwice(id)) {
+      const { headers, body } = received;
+      expect(headers["x-pcdkeys-signature"]).toBe(
+        createHmac("sha256", current).update(body).digest("hex"),
+      );
+      expect(headers["x-pcdkeys-signature-previous"]).toBe(
+        retired.map((secret) => createHmac("sha256", secret).update(body).digest("hex")).join(", "),
+      );
+      const signed = {
+        id: String(headers["webhook-id"]),
+        timestamp: String(headers["webhook-timestamp"]),
+        body,
+      };
+      expect(String(headers["webhook-signature"]).split(" ")).toEqual(
+        [current, ...retired].map((secret) => signStandardWebhook({ ...signed, secret })),
+      );
+
+      // The JavaScript client accepts every one of the four secrets given both headers, and
+      // only the current one given the contract's header alone.
+      const both = [headers["x-pcdkeys-signature"], headers["x-pcdkeys-signature-previous"]];
+      for (const secret of secrets) expect(verifyWebhookSignature(body, both, secret)).toBe(true);
+      expect(verifyWebhookSignature(body, both, "whsec_other")).toBe(false);
+      const alone = headers["x-pcdkeys-signature"];
+      expect(retired.map((secret) => verifyWebhookSignature(body, alone, secret))).toEqual([
+        false,
+        false,
+        false,
+      ]);
+    }
+
+    const read = await api("GET", `/webhooks/${id}`);
+    const until = Date.parse(read.body.data.previous_secret_expires_at);
+    expect(until - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+  });
+
+  it("drops only the secrets whose 24 hours are over", async () => {
+    const { id, secrets } = await rotations(2);
+    const prisma = server.platform.db.prisma;
+    const oldest = await prisma.webhookRetiredSecret.findFirstOrThrow({
+      where: { endpointId: id },
+      orderBy: { signsUntil: "asc" },
+    });
+    await prisma.webhookRetiredSecret.update({
+      where: { id: oldest.id },
+      data: { signsUntil: new Date(Date.now() - 1000) },
+    });
+
+    const [received] = await signedTwice(id);
+    expect(received.headers["x-pcdkeys-signature-previous"]).toBe(
+      signHex(received.body, secrets[1]),
+    );
+    expect(String(received.headers["webhook-signature"]).split(" ")).toHaveLength(2);
+    const both = [
+      received.headers["x-pcdkeys-signature"],
+      received.headers["x-pcdkeys-signature-previous"],
+    ];
+    expect(verifyWebhookSignature(received.body, both, secrets[0])).toBe(false);
+  });
+
+  it(`refuses a rotation with 409 while ${MAX_SIGNING_RETIRED_SECRETS} retired secrets sign`, async () => {
+    const { id, secrets } = await rotations(MAX_SIGNING_RETIRED_SECRETS);
+    const refused = await api("POST", `/webhooks/${id}/rotate-secret`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: "ROTATION_LIMIT_REACHED",
+      details: { retired_secrets: MAX_SIGNING_RETIRED_SECRETS },
+    });
+    expect(refused.text).not.toContain("whsec_");
+
+    // Nothing changed: the last secret still signs, with all ten retired ones beside it.
+    receiver.received.length = 0;
+    await api("POST", `/webhooks/${id}/test`);
+    const [received] = receiver.received;
+    expect(received.headers["x-pcdkeys-signature"]).toBe(signHex(received.body, secrets.at(-1)!));
+    expect(String(received.headers["x-pcdkeys-signature-previous"]).split(", ")).toHaveLength(
+      MAX_SIGNING_RETIRED_SECRETS,
+    );
   });
 });
 

@@ -41,7 +41,7 @@ describe("the clients and the OpenAPI document", () => {
       events: ["order.created"],
       description: "d",
     });
-    await client.webhooks.list();
+    await client.webhooks.list({ limit: 5, page: 1 });
     await client.webhooks.get("w1");
     await client.webhooks.update("w1", {
       url: "https://hooks.example/y",

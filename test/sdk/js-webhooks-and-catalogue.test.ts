@@ -6,6 +6,7 @@ import {
   DeliveryNotFoundError,
   PremiumCDKeys,
   ProductNotFoundError,
+  RotationLimitReachedError,
   SupplierNotFoundError,
   ValidationError,
   verifyWebhookSignature,
@@ -48,8 +49,25 @@ describe("webhook endpoints", () => {
     });
 
     const listed = await client.webhooks.list();
-    expect(listed.map((row) => row.id)).toContain(endpoint.id);
-    expect(listed.find((row) => row.id === endpoint.id)).not.toHaveProperty("secret");
+    expect(listed.meta).toMatchObject({ page: 1, limit: 20 });
+    expect(listed.data.map((row) => row.id)).toContain(endpoint.id);
+    expect(listed.data.find((row) => row.id === endpoint.id)).not.toHaveProperty("secret");
+  });
+
+  it("lists endpoints a page at a time, and iterate() walks every page", async () => {
+    const extra = [];
+    for (let i = 0; i < 3; i++) {
+      extra.push(await client.webhooks.create({ url: receiver.url, events: ["stock.low"] }));
+    }
+    const first = await client.webhooks.list({ limit: 2 });
+    expect(first.data).toHaveLength(2);
+    expect(first.meta.pages).toBe(Math.ceil(first.meta.total / 2));
+
+    const walked = [];
+    for await (const row of client.webhooks.iterate({ limit: 2 })) walked.push(row.id);
+    expect(walked).toHaveLength(first.meta.total);
+    expect(walked).toEqual(expect.arrayContaining(extra.map((row) => row.id)));
+    for (const row of extra) await client.webhooks.delete(row.id);
   });
 
   it("sends a test delivery whose signature verifyWebhookSignature accepts", async () => {
@@ -147,13 +165,35 @@ describe("webhook endpoints", () => {
     expect(verifyWebhookSignature(delivery.body, [current, previous], rotated.secret)).toBe(true);
   });
 
+  it("verifies with every secret of several rotations, then throws RotationLimitReachedError", async () => {
+    const fresh = await client.webhooks.create({ url: receiver.url, events: ["stock.low"] });
+    const secrets = [fresh.secret];
+    for (let i = 0; i < 10; i++)
+      secrets.push((await client.webhooks.rotateSecret(fresh.id)).secret);
+
+    const before = receiver.events("webhook.test").length;
+    await client.webhooks.test(fresh.id);
+    const delivery = await waitFor(() => receiver.events("webhook.test")[before]);
+    const both = [
+      delivery.headers["x-pcdkeys-signature"],
+      delivery.headers["x-pcdkeys-signature-previous"],
+    ];
+    for (const secret of secrets)
+      expect(verifyWebhookSignature(delivery.body, both, secret)).toBe(true);
+
+    const refused = await client.webhooks.rotateSecret(fresh.id).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RotationLimitReachedError);
+    expect(refused).toMatchObject({ status: 409, code: "ROTATION_LIMIT_REACHED" });
+    await client.webhooks.delete(fresh.id);
+  });
+
   it("deletes an endpoint, after which it is not found", async () => {
     const doomed = await client.webhooks.create({ url: receiver.url, events: ["stock.low"] });
 
     await expect(client.webhooks.delete(doomed.id)).resolves.toBeUndefined();
     await expect(client.webhooks.get(doomed.id)).rejects.toBeInstanceOf(WebhookNotFoundError);
     await expect(client.webhooks.delete(doomed.id)).rejects.toBeInstanceOf(WebhookNotFoundError);
-    expect((await client.webhooks.list()).map((row) => row.id)).not.toContain(doomed.id);
+    expect((await client.webhooks.list()).data.map((row) => row.id)).not.toContain(doomed.id);
   });
 });
 

@@ -48,22 +48,6 @@ export async function connectDemoEndpoint(api: ApiClient, dataDir: string): Prom
   return { receiver: fresh, endpointId: data.id, secret: data.secret, origin: "created" };
 }
 
-/** The endpoint the previous run registered, if the API still has it at the same address. */
-async function savedEndpoint(
-  api: ApiClient,
-  saved: SavedEndpoint,
-): Promise<WebhookEndpointJson | undefined> {
-  try {
-    const { data } = await api.get<{ data: WebhookEndpointJson }>(
-      `/api/v1/webhooks/${saved.endpoint_id}`,
-    );
-    return data.url === saved.url ? data : undefined;
-  } catch (error) {
-    if (error instanceof ApiCallError && error.status === 404) return undefined;
-    throw error;
-  }
-}
-
 function readSaved(file: string): SavedEndpoint | undefined {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8")) as SavedEndpoint;
@@ -78,5 +62,17 @@ async function listenOn(port: string): Promise<WebhookReceiver | undefined> {
     return await startWebhookReceiver({ port: Number(port) });
   } catch {
     return undefined;
+  }
+}
+
+/** The endpoint registered by an earlier run, unless it was deleted or now points elsewhere. */
+async function savedEndpoint(api: ApiClient, saved: SavedEndpoint) {
+  try {
+    const path = `/api/v1/webhooks/${encodeURIComponent(saved.endpoint_id)}`;
+    const { data } = await api.get<{ data: WebhookEndpointJson }>(path);
+    return data.url === saved.url ? data : undefined;
+  } catch (error) {
+    if (error instanceof ApiCallError && error.status === 404) return undefined;
+    throw error;
   }
 }

@@ -4,6 +4,7 @@ import type { Platform } from "@premiumcdkeys/core";
 import { allowedMethods } from "./allowed-methods.ts";
 import { ApiError, errorResponse } from "./api-error.ts";
 import { apiGate } from "./middleware/api-auth.ts";
+import { requireJsonBodies } from "./middleware/json-content-type.ts";
 import { requestLog } from "./middleware/request-log.ts";
 import { openApiRoutes } from "./openapi/openapi-routes.ts";
 import { orderRoutes } from "./routes/orders.ts";
@@ -31,6 +32,8 @@ export function createHttpApp(platform: Platform, web?: WebLayer) {
       onError: (c) => errorResponse(c, 413, "PAYLOAD_TOO_LARGE", "The body is larger than 5 MB"),
     }),
   );
+
+  app.use("/api/v1/*", requireJsonBodies(app));
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   // Before the shop receivers, whose `/:platform/:shopId` would take "suppliers/<name>".

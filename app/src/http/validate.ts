@@ -45,8 +45,13 @@ function pathOfNulCharacter(value: unknown, path: string[] = []): string | undef
 
 /** A JSON body, or a 400 when it is not JSON. */
 export async function jsonBody(request: Request): Promise<unknown> {
+  return parseJsonText(await request.text());
+}
+
+/** JSON text, or a 400 MALFORMED_JSON. */
+export function parseJsonText(text: string): unknown {
   try {
-    return await request.json();
+    return JSON.parse(text);
   } catch {
     throw new ApiError(400, "MALFORMED_JSON", "The body is not valid JSON");
   }

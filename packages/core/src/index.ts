@@ -58,6 +58,8 @@ export type { PrismaClient } from "./db/types.ts";
 export { readOutbox } from "./delivery/mail-transport.ts";
 export { signHex, signStandardWebhook } from "./webhooks/signing.ts";
 export { WebhookEndpoints, type EndpointOwner } from "./webhooks/webhook-endpoints.ts";
+export { retiredSecretsExpireAt } from "./webhooks/endpoint-secrets.ts";
+export { MAX_SIGNING_RETIRED_SECRETS } from "./webhooks/rotate-secret.ts";
 
 export { SupplierRegistry, type RoutingMode } from "./suppliers/supplier-registry.ts";
 export {

@@ -14,8 +14,9 @@ final class Webhook
      *
      * Pass the body exactly as received (`file_get_contents('php://input')`), before any JSON
      * decoding. A missing or malformed header is simply false. For 24 hours after a secret
-     * rotation, deliveries also carry X-PCDKeys-Signature-Previous (signed with the old secret):
-     * pass both headers in an array to accept either.
+     * rotation, deliveries also carry X-PCDKeys-Signature-Previous: the signatures of every
+     * secret retired in those 24 hours, separated by commas. Pass both headers in an array to
+     * accept the current secret or any retired one; each may hold a comma-separated list.
      *
      *     $ok = Webhook::verifySignature(
      *         file_get_contents('php://input'),
@@ -33,8 +34,14 @@ final class Webhook
 
         $expected = hash_hmac('sha256', $rawBody, $secret);
         $matched = false;
-        foreach (is_array($signature) ? $signature : [$signature] as $candidate) {
-            if (!is_string($candidate) || preg_match('/^[0-9a-fA-F]{64}$/', trim($candidate)) !== 1) {
+        $candidates = [];
+        foreach (is_array($signature) ? $signature : [$signature] as $header) {
+            if (is_string($header)) {
+                array_push($candidates, ...explode(',', $header));
+            }
+        }
+        foreach ($candidates as $candidate) {
+            if (preg_match('/^[0-9a-fA-F]{64}$/', trim($candidate)) !== 1) {
                 continue;
             }
             $matched = hash_equals($expected, strtolower(trim($candidate))) || $matched;

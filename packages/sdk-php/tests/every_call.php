@@ -21,7 +21,7 @@ $calls = [
     fn () => $client->suppliers()->list(),
     fn () => $client->suppliers()->stock('sandbox', 'SBX-1'),
     fn () => $client->webhooks()->create(['url' => 'https://hooks.example/x', 'events' => ['order.created'], 'description' => 'd']),
-    fn () => $client->webhooks()->list(),
+    fn () => $client->webhooks()->list(['limit' => 5, 'page' => 1]),
     fn () => $client->webhooks()->get('w1'),
     fn () => $client->webhooks()->update('w1', ['url' => 'https://hooks.example/y', 'events' => [], 'active' => true]),
     fn () => $client->webhooks()->delete('w1'),

@@ -39,6 +39,14 @@ test('accepts any one of several headers (current and previous secret during a r
     assert_same(false, Webhook::verifySignature(BODY, [], SECRET), 'no headers');
 });
 
+test('accepts a signature inside a comma-separated list (several retired secrets)', function () {
+    $others = [str_repeat('0', 64), str_repeat('1', 64)];
+    assert_same(true, Webhook::verifySignature(BODY, $others[0] . ', ' . SIGNATURE . ', ' . $others[1], SECRET), 'in a list');
+    assert_same(true, Webhook::verifySignature(BODY, [str_repeat('a', 64), $others[0] . ',' . SIGNATURE], SECRET), 'in the second header');
+    assert_same(false, Webhook::verifySignature(BODY, implode(', ', $others), SECRET), 'not in the list');
+    assert_same(false, Webhook::verifySignature(BODY, $others[0] . SIGNATURE, SECRET), 'glued together');
+});
+
 test('refuses to check with an empty secret', function () {
     assert_throws(InvalidArgumentException::class, fn () => Webhook::verifySignature(BODY, SIGNATURE, ''));
 });

@@ -9,6 +9,7 @@ require __DIR__ . '/harness.php';
 
 use PremiumCDKeys\Client;
 use PremiumCDKeys\Exception\DeliveryNotFoundException;
+use PremiumCDKeys\Exception\RotationLimitReachedException;
 use PremiumCDKeys\Exception\ValidationException;
 use PremiumCDKeys\Exception\WebhookNotFoundException;
 use PremiumCDKeys\Webhook;
@@ -38,9 +39,30 @@ test('create() answers the endpoint with its secret, shown once', function () us
     assert_same('active', $endpoint['status'], 'status');
     assert_true(str_starts_with($endpoint['secret'], 'whsec_'), 'a whsec_ secret');
 
-    $listed = array_column($client->webhooks()->list(), null, 'id');
+    $page = $client->webhooks()->list();
+    assert_same(20, $page['meta']['limit'], 'a page of 20');
+    $listed = array_column($page['data'], null, 'id');
     assert_true(isset($listed[$endpoint['id']]), 'listed');
     assert_true(!array_key_exists('secret', $listed[$endpoint['id']]), 'no secret in the list');
+});
+
+test('list() answers pages, iterate() walks every page', function () use ($client, $receiverUrl) {
+    $extra = [];
+    for ($i = 0; $i < 3; $i++) {
+        $extra[] = $client->webhooks()->create(['url' => $receiverUrl, 'events' => ['stock.low']])['id'];
+    }
+    $first = $client->webhooks()->list(['limit' => 2]);
+    assert_same(2, count($first['data']), 'two on the first page');
+
+    $walked = [];
+    foreach ($client->webhooks()->iterate(['limit' => 2]) as $row) {
+        $walked[] = $row['id'];
+    }
+    assert_same($first['meta']['total'], count($walked), 'every endpoint once');
+    assert_same([], array_values(array_diff($extra, $walked)), 'the new ones among them');
+    foreach ($extra as $id) {
+        $client->webhooks()->delete($id);
+    }
 });
 
 test('test() sends a delivery whose signature Webhook::verifySignature accepts', function () use ($client, $endpoint) {
@@ -110,12 +132,32 @@ test('rotateSecret() gives a new secret that signs what follows, the old one bes
     assert_same(true, Webhook::verifySignature($delivery['body'], [$current, $previous], $rotated['secret']), 'the new one beside it');
 });
 
+test('every secret of several rotations verifies; past ten, RotationLimitReachedException', function () use ($client, $receiverUrl) {
+    $fresh = $client->webhooks()->create(['url' => $receiverUrl, 'events' => ['stock.low']]);
+    $secrets = [$fresh['secret']];
+    for ($i = 0; $i < 10; $i++) {
+        $secrets[] = $client->webhooks()->rotateSecret($fresh['id'])['secret'];
+    }
+
+    $before = count(received_events('webhook.test'));
+    $client->webhooks()->test($fresh['id']);
+    $delivery = wait_for(fn () => received_events('webhook.test')[$before] ?? null);
+    $both = [$delivery['headers']['x-pcdkeys-signature'], $delivery['headers']['x-pcdkeys-signature-previous'] ?? null];
+    foreach ($secrets as $n => $secret) {
+        assert_same(true, Webhook::verifySignature($delivery['body'], $both, $secret), "secret $n verifies");
+    }
+
+    $error = assert_throws(RotationLimitReachedException::class, fn () => $client->webhooks()->rotateSecret($fresh['id']));
+    assert_same(409, $error->getCode(), 'status');
+    $client->webhooks()->delete($fresh['id']);
+});
+
 test('delete() removes an endpoint, after which it is not found', function () use ($client, $receiverUrl) {
     $doomed = $client->webhooks()->create(['url' => $receiverUrl, 'events' => ['stock.low']]);
     $client->webhooks()->delete($doomed['id']);
     assert_throws(WebhookNotFoundException::class, fn () => $client->webhooks()->get($doomed['id']));
     assert_throws(WebhookNotFoundException::class, fn () => $client->webhooks()->delete($doomed['id']));
-    assert_true(!in_array($doomed['id'], array_column($client->webhooks()->list(), 'id'), true), 'not listed');
+    assert_true(!in_array($doomed['id'], array_column($client->webhooks()->list()['data'], 'id'), true), 'not listed');
 });
 
 run_tests();

@@ -15,6 +15,8 @@ export type ApiErrorCode =
   | "METHOD_NOT_ALLOWED"
   | "ORDER_NOT_PROCESSABLE"
   | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "ROTATION_LIMIT_REACHED"
   | "IDEMPOTENCY_KEY_REUSED"
   | "IDEMPOTENCY_KEY_IN_USE"
   | "RATE_LIMITED"
@@ -84,6 +86,10 @@ export class DeliveryNotFoundError extends NotFoundError {}
 export class MethodNotAllowedError extends ApiError {}
 export class OrderNotProcessableError extends ApiError {}
 export class PayloadTooLargeError extends ApiError {}
+/** 415: a request body without `Content-Type: application/json` (this client always sends it). */
+export class UnsupportedMediaTypeError extends ApiError {}
+/** 409: 10 retired secrets still sign; `details.next_rotation_at` says when one expires. */
+export class RotationLimitReachedError extends ApiError {}
 /** 422: the Idempotency-Key was first used for another request. */
 export class IdempotencyKeyReusedError extends ApiError {}
 /** 409: the first request with this Idempotency-Key is still being answered; retry shortly. */
@@ -118,6 +124,8 @@ const CLASS_BY_CODE: Record<ApiErrorCode, typeof ApiError> = {
   METHOD_NOT_ALLOWED: MethodNotAllowedError,
   ORDER_NOT_PROCESSABLE: OrderNotProcessableError,
   PAYLOAD_TOO_LARGE: PayloadTooLargeError,
+  UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeError,
+  ROTATION_LIMIT_REACHED: RotationLimitReachedError,
   IDEMPOTENCY_KEY_REUSED: IdempotencyKeyReusedError,
   IDEMPOTENCY_KEY_IN_USE: IdempotencyKeyInUseError,
   RATE_LIMITED: RateLimitedError,
@@ -131,6 +139,7 @@ const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   404: "NOT_FOUND",
   405: "METHOD_NOT_ALLOWED",
   413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
   429: "RATE_LIMITED",
 };
 

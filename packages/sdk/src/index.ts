@@ -15,6 +15,7 @@ export type { ProductListParams, Products } from "./resources/products.ts";
 export type { Suppliers } from "./resources/suppliers.ts";
 export type {
   DeliveryListParams,
+  WebhookListParams,
   WebhookCreateParams,
   WebhookUpdateParams,
   Webhooks,

@@ -37,6 +37,19 @@ describe("verifyWebhookSignature", () => {
     expect(verifyWebhookSignature(BODY, [], SECRET)).toBe(false);
   });
 
+  it("accepts a signature inside a comma-separated list (several retired secrets)", () => {
+    const others = ["0".repeat(64), "1".repeat(64)];
+    expect(verifyWebhookSignature(BODY, `${others[0]}, ${SIGNATURE}, ${others[1]}`, SECRET)).toBe(
+      true,
+    );
+    expect(
+      verifyWebhookSignature(BODY, ["a".repeat(64), `${others[0]},${SIGNATURE}`], SECRET),
+    ).toBe(true);
+    expect(verifyWebhookSignature(BODY, others.join(", "), SECRET)).toBe(false);
+    // A list is split on commas only: two signatures glued together are not one of them.
+    expect(verifyWebhookSignature(BODY, `${others[0]}${SIGNATURE}`, SECRET)).toBe(false);
+  });
+
   it("refuses to check with an empty secret or a parsed body", () => {
     expect(() => verifyWebhookSignature(BODY, SIGNATURE, "")).toThrow(TypeError);
     expect(() => verifyWebhookSignature({} as unknown as string, SIGNATURE, SECRET)).toThrow(

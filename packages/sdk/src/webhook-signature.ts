@@ -13,8 +13,10 @@ type SignatureHeader = string | readonly string[] | null | undefined;
  * a byte and fails. The comparison takes the same time wherever the signatures differ. A
  * missing or malformed header is simply `false`.
  *
- * For 24 hours after a secret rotation, deliveries also carry `X-PCDKeys-Signature-Previous`
- * (signed with the old secret): pass both headers as an array to accept either.
+ * For 24 hours after a secret rotation, deliveries also carry `X-PCDKeys-Signature-Previous`:
+ * the signatures of every secret retired in those 24 hours, separated by commas. Pass both
+ * headers as an array to accept the current secret or any retired one; each header may hold
+ * one signature or a comma-separated list.
  *
  * @example
  *   const ok = verifyWebhookSignature(rawBody, req.headers["x-pcdkeys-signature"], secret);
@@ -37,11 +39,14 @@ export function verifyWebhookSignature(
   }
 
   const expected = createHmac("sha256", secret).update(rawBody).digest();
-  const candidates = [signature].flat(2);
+  const candidates = [signature]
+    .flat(2)
+    .flatMap((header) => (typeof header === "string" ? header.split(",") : []))
+    .map((candidate) => candidate.trim());
   let matched = false;
   for (const candidate of candidates) {
-    if (typeof candidate !== "string" || !HEX_SHA256.test(candidate.trim())) continue;
-    matched = timingSafeEqual(expected, Buffer.from(candidate.trim(), "hex")) || matched;
+    if (!HEX_SHA256.test(candidate)) continue;
+    matched = timingSafeEqual(expected, Buffer.from(candidate, "hex")) || matched;
   }
   return matched;
 }

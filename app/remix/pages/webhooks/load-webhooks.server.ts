@@ -96,6 +96,7 @@ export async function webhooksAction(
     }
     case "rotate": {
       const rotated = await endpoints.rotateSecret(owner, endpointId);
+      if (rotated && !rotated.ok) return { ok: false, message: rotated.message };
       await audit("webhook_endpoint.secret_rotated", endpointId);
       return {
         ok: true,

@@ -10,6 +10,7 @@ import {
   type Platform,
 } from "@premiumcdkeys/core";
 import { ApiError } from "../api-error.ts";
+import { refuseRepeatedQuery } from "./repeated-query.ts";
 
 export type ApiVariables = {
   accountId: string;
@@ -27,7 +28,8 @@ const PUBLIC_PATHS = [/^\/api\/v1\/openapi\.json$/, /^\/api\/v1\/docs(\/.*)?$/];
  * Every /api/v1 request: the key from `Authorization: Bearer` or `?api_key=`, then one count
  * against the account's per-minute limit (or, without a valid key, the address's, at the
  * Standard tier), with the `X-RateLimit-*` headers on whatever the answer turns out to be.
- * The count is taken before the key is judged, so guessing keys is limited too.
+ * The count is taken before the key is judged, so guessing keys is limited too. A query
+ * parameter given twice is a 400 for every path (after the count, before the key is judged).
  */
 export function apiGate(platform: Platform) {
   return createMiddleware<ApiEnv>(async (c, next) => {
@@ -51,6 +53,8 @@ export function apiGate(platform: Platform) {
         retry_after: state.retryAfter,
       });
     }
+    // Before the key is judged: a repeated api_key is refused, not narrowed to its first value.
+    refuseRepeatedQuery(c);
     if (!PUBLIC_PATHS.some((pattern) => pattern.test(c.req.path))) {
       if (!key) throw new ApiError(401, "UNAUTHORIZED", "Missing API key");
       if (!identity) throw new ApiError(401, "UNAUTHORIZED", "Invalid API key");
@@ -78,7 +82,8 @@ export function owner(c: Context<ApiEnv>) {
 function presentedKey(c: Context): string | undefined {
   const header = c.req.header("authorization");
   if (header !== undefined) return header.match(/^Bearer\s+(\S+)$/i)?.[1] ?? "";
-  return c.req.query("api_key");
+  const fromQuery = c.req.queries("api_key") ?? [];
+  return fromQuery.length === 1 ? fromQuery[0] : undefined;
 }
 
 function setIdentity(c: Context<ApiEnv>, identity: ApiIdentity) {

@@ -11,6 +11,8 @@ type Operation = {
   description?: string;
   parameters?: Schema[];
   body?: Schema;
+  /** The body may be left out (it is still judged when given). */
+  bodyOptional?: boolean;
   status?: 200 | 201 | 202 | 204;
   data?: Schema;
   errors?: ErrorStatus[];
@@ -31,6 +33,7 @@ const errorResponses: Record<number, string> = {
   404: "NotFound",
   409: "Conflict",
   413: "PayloadTooLarge",
+  415: "UnsupportedMediaType",
   422: "IdempotencyKeyReused",
   429: "RateLimited",
   500: "ServerError",
@@ -49,8 +52,10 @@ function operation(op: Operation) {
           headers: { ...rateLimitHeaders, ...op.headers },
           content: json(op.data!),
         };
-  const errors = op.security === false ? [...(op.errors ?? [])] : [401, ...(op.errors ?? [])];
-  if (op.body) errors.push(413);
+  // Every operation answers 400 to a query parameter given twice.
+  const errors = new Set<number>([400, ...(op.errors ?? [])]);
+  if (op.security !== false) errors.add(401);
+  if (op.body) errors.add(413);
   return {
     operationId: op.id,
     summary: op.summary,
@@ -58,7 +63,7 @@ function operation(op: Operation) {
     tags: [op.tag],
     ...(op.security === false ? { security: [] } : {}),
     ...(op.parameters ? { parameters: op.parameters } : {}),
-    ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
+    ...(op.body ? { requestBody: { required: !op.bodyOptional, content: json(op.body) } } : {}),
     responses: {
       [status]: success,
       ...Object.fromEntries(
@@ -144,11 +149,15 @@ const orders = {
       description:
         "Never buys a unit twice. With `Idempotency-Key`, the same key and request answer the " +
         "first answer again (header `Idempotent-Replayed: true`); the same key with another " +
-        "request answers 422 IDEMPOTENCY_KEY_REUSED; keys are kept 24 hours.",
+        "request answers 422 IDEMPOTENCY_KEY_REUSED; keys are kept 24 hours. The operation " +
+        "takes no fields: send no body or `{}`; a field is 400 VALIDATION_ERROR naming it, a " +
+        "body that is not JSON 400 MALFORMED_JSON.",
       parameters: [
         uuidPath("id", "Order"),
         param("Idempotency-Key", "header", { type: "string", maxLength: 255 }),
       ],
+      body: object({}, { description: "Nothing, or an empty object" }),
+      bodyOptional: true,
       status: 202,
       data: dataOf(ref("Order")),
       headers: {
@@ -218,7 +227,11 @@ const webhooks = {
       summary: "Create an endpoint; its secret is shown only here",
       body: object(
         {
-          url: str("https URL; private and loopback addresses are refused", { maxLength: 2048 }),
+          url: str(
+            "http(s) URL; a host that is, or resolves to, a private or loopback address is " +
+              "refused (400 VALIDATION_ERROR naming url)",
+            { maxLength: 2048 },
+          ),
           events: arrayOf(ref("EventType")),
           description: str(undefined, { maxLength: 500 }),
         },
@@ -231,9 +244,10 @@ const webhooks = {
     get: operation({
       id: "listWebhookEndpoints",
       tag: "Webhooks",
-      summary: "List endpoints",
-      data: object({ data: arrayOf(ref("WebhookEndpoint")), meta: ref("PageMeta") }),
-      errors: [403],
+      summary: "List endpoints, oldest first",
+      parameters: [limitParam, pageParam],
+      data: pageOf(ref("WebhookEndpoint")),
+      errors: [400, 403],
     }),
   },
   "/webhooks/{id}": {
@@ -252,7 +266,7 @@ const webhooks = {
       parameters: [endpointPath],
       body: object(
         {
-          url: str(undefined, { maxLength: 2048 }),
+          url: str("Judged as at creation", { maxLength: 2048 }),
           events: arrayOf(ref("EventType")),
           active: { type: "boolean" },
         },
@@ -274,14 +288,17 @@ const webhooks = {
     post: operation({
       id: "rotateWebhookSecret",
       tag: "Webhooks",
-      summary: "New secret; the old one keeps signing alongside for 24 hours",
+      summary: "New secret; every secret it replaces keeps signing alongside for 24 hours",
       description:
-        "During the 24 hours `X-PCDKeys-Signature` is the hex HMAC with the new secret, " +
-        "`X-PCDKeys-Signature-Previous` the hex HMAC with the old one, and `webhook-signature` " +
-        "carries both `v1,` signatures separated by a space.",
+        "`X-PCDKeys-Signature` is always the hex HMAC with the current secret. While secrets " +
+        "retired less than 24 hours ago sign too, `X-PCDKeys-Signature-Previous` lists their " +
+        "hex HMACs, most recently retired first, separated by `, ` (comma and space), and " +
+        "`webhook-signature` carries one `v1,` signature per secret, current first, separated " +
+        "by spaces. While 10 retired secrets still sign, a rotation is refused with 409 " +
+        "ROTATION_LIMIT_REACHED (`details.next_rotation_at`: when the oldest expires).",
       parameters: [endpointPath],
       data: dataOf(ref("WebhookEndpointWithSecret")),
-      errors: [403, 404],
+      errors: [403, 404, 409],
     }),
   },
   "/webhooks/{id}/resume": {
@@ -347,6 +364,26 @@ const meta = {
   },
 };
 
+type PathItem = Record<string, { responses: Record<string, unknown> }>;
+
+/** POST, PATCH and PUT refuse a body that is not JSON with 415, whatever the operation. */
+function withMediaTypeErrors(paths: Record<string, PathItem>): Record<string, PathItem> {
+  const refused = { $ref: "#/components/responses/UnsupportedMediaType" };
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([method, op]) => [
+          method,
+          ["post", "patch", "put"].includes(method)
+            ? { ...op, responses: { ...op.responses, 415: refused } }
+            : op,
+        ]),
+      ),
+    ]),
+  );
+}
+
 const errorResponse = (description: string, schema = ref("Error")) => ({
   description,
   headers: rateLimitHeaders,
@@ -363,7 +400,11 @@ export function buildOpenApiDocument() {
       description:
         "Orders, products, suppliers and outgoing webhook endpoints of one account. Keys " +
         "starting `pck_test_` see the account's sandbox data, `pck_live_` keys its live data. " +
-        "Requests per minute: Standard 60, Business 300, Enterprise set per account.",
+        "Requests per minute: Standard 60, Business 300, Enterprise set per account. " +
+        "Requests refused before any operation is reached are answered in the same error " +
+        "envelope without rate-limit headers, and the connection is closed: 431 " +
+        "HEADERS_TOO_LARGE (headers over 16 KB), 400 MALFORMED_REQUEST (not valid HTTP, or a " +
+        "non-numeric, doubled or chunked-and-sized Content-Length), 408 REQUEST_TIMEOUT.",
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
     },
     servers: [{ url: "/api/v1" }],
@@ -372,7 +413,7 @@ export function buildOpenApiDocument() {
       name,
       description: `${name} of the caller's account`,
     })),
-    paths: { ...orders, ...catalogue, ...webhooks, ...meta },
+    paths: withMediaTypeErrors({ ...orders, ...catalogue, ...webhooks, ...meta }),
     components: {
       securitySchemes: {
         bearerAuth: {
@@ -395,15 +436,23 @@ export function buildOpenApiDocument() {
       },
       responses: {
         BadRequest: errorResponse(
-          "VALIDATION_ERROR naming the fields (`details.fields`), or MALFORMED_JSON",
+          "VALIDATION_ERROR naming the fields (`details.fields`): a parameter given more than " +
+            "once, an integer that is not plain decimal digits, a value out of range; or " +
+            "MALFORMED_JSON",
           { anyOf: [ref("ValidationError"), ref("Error")] },
         ),
         Unauthorized: errorResponse("UNAUTHORIZED: no key, or an unknown or revoked one"),
         Forbidden: errorResponse("FORBIDDEN: the key lacks a permission"),
         NotFound: errorResponse("ORDER_NOT_FOUND, PRODUCT_NOT_FOUND, SUPPLIER_NOT_FOUND, ..."),
-        Conflict: errorResponse("ORDER_NOT_PROCESSABLE, or IDEMPOTENCY_KEY_IN_USE"),
+        Conflict: errorResponse(
+          "ORDER_NOT_PROCESSABLE, IDEMPOTENCY_KEY_IN_USE, or ROTATION_LIMIT_REACHED",
+        ),
         IdempotencyKeyReused: errorResponse("IDEMPOTENCY_KEY_REUSED"),
         PayloadTooLarge: errorResponse("PAYLOAD_TOO_LARGE: the body is over 5 MB"),
+        UnsupportedMediaType: errorResponse(
+          "UNSUPPORTED_MEDIA_TYPE: a body was sent without `Content-Type: application/json` " +
+            "(a charset other than utf-8 included); `details.content_type` is the type given",
+        ),
         RateLimited: {
           ...errorResponse("RATE_LIMITED"),
           headers: {

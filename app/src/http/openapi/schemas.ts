@@ -32,7 +32,7 @@ const endpointProperties = {
   paused_at: nullable(dateTime()),
   consecutive_failures: int(),
   previous_secret_expires_at: nullable(
-    dateTime("Until then the secret before the last rotation signs too"),
+    dateTime("Until then secrets replaced by rotations sign too (each for 24 hours)"),
   ),
   created_at: dateTime(),
 };

@@ -6,12 +6,17 @@ import {
   runIdempotent,
   type Platform,
 } from "@premiumcdkeys/core";
+import { z } from "zod";
 import { ApiError } from "../api-error.ts";
 import { owner, requirePermission, type ApiEnv } from "../middleware/api-auth.ts";
 import { pathId } from "../path-id.ts";
 import { orderDetail } from "../serialize-order.ts";
+import { parseJsonText, validate } from "../validate.ts";
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+// The operation takes no fields: any field given is a mistake worth naming.
+const processBody = z.strictObject({});
 
 const notFound = () => new ApiError(404, "ORDER_NOT_FOUND", "The requested order does not exist");
 
@@ -19,11 +24,15 @@ const notFound = () => new ApiError(404, "ORDER_NOT_FOUND", "The requested order
  * `POST /orders/{id}/process`, answered 202 with the order. With an `Idempotency-Key` header
  * the first answer is stored: the same key and request get it again, the same key with another
  * order or body is refused with 422, and a key whose first request is still running with 409.
+ * The body may be empty or `{}`; anything else is a 400 before the key is claimed.
  */
 export function processOrderRoute(platform: Platform) {
   return async (c: Context<ApiEnv>) => {
     requirePermission(c, "process");
     const orderId = pathId(c, "id", notFound);
+    const body = await c.req.text();
+    if (body.trim() !== "") validate(processBody, parseJsonText(body));
+
     const key = c.req.header("idempotency-key");
     const answer = () => processAndAnswer(platform, c, orderId);
     if (key === undefined) return send(c, await answer());
@@ -33,7 +42,6 @@ export function processOrderRoute(platform: Platform) {
         fields: [{ field: "Idempotency-Key", message: "1 to 255 visible ASCII characters" }],
       });
     }
-    const body = await c.req.text();
     const result = await runIdempotent(
       platform.db.prisma,
       {

@@ -50,8 +50,9 @@ export function webhookEndpointRoutes(platform: Platform) {
 
   routes.get("/", async (c) => {
     requirePermission(c, "read");
-    const rows = await endpoints.list(owner(c));
-    return c.json({ data: rows.map(endpointJson), meta: { total: rows.length, page: 1 } });
+    const query = validate(pageQuery, c.req.query());
+    const { total, rows } = await endpoints.list(owner(c), query);
+    return c.json({ data: rows.map(endpointJson), meta: pageMeta(total, query) });
   });
 
   routes.get("/:id", async (c) => {
@@ -82,6 +83,7 @@ export function webhookEndpointRoutes(platform: Platform) {
     requirePermission(c, "process");
     const rotated = await endpoints.rotateSecret(owner(c), pathId(c, "id", notFound));
     if (!rotated) throw notFound();
+    if (!rotated.ok) throw new ApiError(409, rotated.code, rotated.message, rotated.details);
     platform.log.info({ endpointId: rotated.endpoint.id }, "webhook secret rotated");
     return c.json({ data: { ...endpointJson(rotated.endpoint), secret: rotated.secret } });
   });

@@ -1,3 +1,5 @@
+import { retiredSecretsExpireAt } from "@premiumcdkeys/core";
+
 type Endpoint = {
   id: string;
   url: string;
@@ -6,7 +8,8 @@ type Endpoint = {
   active: boolean;
   pausedAt: Date | null;
   consecutiveFailures: number;
-  previousSecretUntil: Date | null;
+  /** The retired secrets still signing (the endpoint queries load only those). */
+  retiredSecrets: { signsUntil: Date }[];
   createdAt: Date;
 };
 
@@ -16,10 +19,7 @@ type Endpoint = {
  */
 export function endpointJson(endpoint: Endpoint) {
   const status = endpoint.active ? "active" : endpoint.pausedAt ? "paused" : "disabled";
-  const previousSigning =
-    endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date()
-      ? endpoint.previousSecretUntil.toISOString()
-      : null;
+  const previousSigning = retiredSecretsExpireAt(endpoint.retiredSecrets)?.toISOString() ?? null;
   return {
     id: endpoint.id,
     url: endpoint.url,

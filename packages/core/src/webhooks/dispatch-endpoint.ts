@@ -3,7 +3,7 @@ import { enqueueWebhookDispatch } from "../events/record-event.ts";
 import { RetryLater } from "../jobs/job-errors.ts";
 import type { JobHandler } from "../jobs/worker.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
-import { endpointSecrets } from "./endpoint-secrets.ts";
+import { endpointSecrets, withSigningSecrets } from "./endpoint-secrets.ts";
 import { sendWebhook, wasDelivered } from "./http-sender.ts";
 import { signedHeaders } from "./signing.ts";
 
@@ -105,7 +105,10 @@ async function leaseEndpoint(prisma: PrismaClient, endpointId: string) {
        AND (dispatch_locked_until IS NULL OR dispatch_locked_until < now())
     RETURNING id`;
   if (leased.length > 0)
-    return prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
+    return prisma.webhookEndpoint.findUniqueOrThrow({
+      where: { id: endpointId },
+      include: withSigningSecrets(),
+    });
 
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { id: endpointId } });
   return endpoint?.active ? "busy" : "inactive";

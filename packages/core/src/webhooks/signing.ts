@@ -44,37 +44,39 @@ export type SignedHeadersInput = {
   eventType: string;
   body: string;
   secret: string;
-  /** The secret before the last rotation, while it still signs (24 hours). */
-  previousSecret?: string;
+  /** Secrets retired by rotations less than 24 hours ago, most recent first; they sign too. */
+  retiredSecrets?: string[];
   now?: Date;
 };
 
 /**
  * Every header of one outgoing delivery: our contract's signature and Standard Webhooks'.
  *
- * After a rotation, `X-PCDKeys-Signature` stays the plain hex HMAC of the new secret (what the
- * contract's snippet checks), the old secret's hex HMAC goes in `X-PCDKeys-Signature-Previous`,
- * and `webhook-signature` lists both, space-separated, as Standard Webhooks allows.
+ * `X-PCDKeys-Signature` is always the plain hex HMAC of the current secret (what the contract's
+ * snippet checks). While retired secrets still sign, `X-PCDKeys-Signature-Previous` lists their
+ * hex HMACs, most recently retired first, separated by ", " (the HTTP list form, so a receiver
+ * that joins repeated headers reads the same), and `webhook-signature` carries one `v1,` entry
+ * per secret, current first, separated by spaces, as Standard Webhooks specifies.
  */
 export function signedHeaders({
   deliveryId,
   eventType,
   body,
   secret,
-  previousSecret,
+  retiredSecrets = [],
   now = new Date(),
 }: SignedHeadersInput): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000).toString();
-  const standard = [signStandardWebhook({ id: deliveryId, timestamp, body, secret })];
-  if (previousSecret) {
-    standard.push(signStandardWebhook({ id: deliveryId, timestamp, body, secret: previousSecret }));
-  }
+  const standard = [secret, ...retiredSecrets].map((key) =>
+    signStandardWebhook({ id: deliveryId, timestamp, body, secret: key }),
+  );
+  const previous = retiredSecrets.map((key) => signHex(body, key));
 
   return {
     "Content-Type": "application/json",
     "User-Agent": "PremiumCDKeys-Webhooks/1.0",
     "X-PCDKeys-Signature": signHex(body, secret),
-    ...(previousSecret ? { "X-PCDKeys-Signature-Previous": signHex(body, previousSecret) } : {}),
+    ...(previous.length > 0 ? { "X-PCDKeys-Signature-Previous": previous.join(", ") } : {}),
     "X-PCDKeys-Event": eventType,
     "X-PCDKeys-Delivery": deliveryId,
     "webhook-id": deliveryId,

@@ -3,8 +3,10 @@ import { enqueueWebhookDispatch } from "../events/record-event.ts";
 import { EVENT_TYPES, type EventType } from "../events/event-types.ts";
 import type { KeyVault } from "../vault/key-vault.ts";
 import { sendWebhook, wasDelivered, type WebhookAttempt } from "./http-sender.ts";
-import { endpointSecrets } from "./endpoint-secrets.ts";
+import { endpointSecrets, withSigningSecrets } from "./endpoint-secrets.ts";
 import { generateEndpointSecret, signedHeaders } from "./signing.ts";
+import { checkResolvedTarget, type HostResolver } from "./resolve-target.ts";
+import { rotateEndpointSecret } from "./rotate-secret.ts";
 import { checkTargetUrl } from "./target-policy.ts";
 
 export type EndpointInput = { url: string; events: EventType[]; description?: string };
@@ -13,9 +15,6 @@ export type EndpointChanges = { url?: string; events?: EventType[]; active?: boo
 
 /** Whose endpoints: an account, in the mode of the API key (sandbox or live). */
 export type EndpointOwner = { accountId: string; sandbox: boolean };
-
-/** How long a rotated-out secret keeps signing beside the new one. */
-export const PREVIOUS_SECRET_TTL_MS = 24 * 60 * 60 * 1000;
 
 export type UseCaseError = {
   ok: false;
@@ -29,12 +28,17 @@ export class WebhookEndpoints {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly vault: KeyVault,
-    private readonly policy: { allowPrivateTargets: boolean; timeoutMs: number },
+    private readonly policy: {
+      allowPrivateTargets: boolean;
+      timeoutMs: number;
+      /** For tests: how host names are looked up (the system's resolver by default). */
+      resolve?: HostResolver;
+    },
   ) {}
 
   /** Creates an endpoint; the secret is returned here and never again in full. */
   async create(owner: EndpointOwner, input: EndpointInput) {
-    const target = checkTargetUrl(input.url, { allowPrivate: this.policy.allowPrivateTargets });
+    const target = await this.checkTarget(input.url);
     if (!target.ok) return invalid("url", target.reason);
     const unknown = input.events.filter((event) => !EVENT_TYPES.includes(event));
     if (unknown.length) return invalid("events", `Unknown events: ${unknown.join(", ")}`);
@@ -51,20 +55,40 @@ export class WebhookEndpoints {
         events: [...new Set(input.events)],
         secretSeal: this.vault.seal(secret, `endpoint:${id}`),
       },
+      include: withSigningSecrets(),
     });
     return { ok: true as const, endpoint, secret };
   }
 
-  list(owner: EndpointOwner) {
-    return this.prisma.webhookEndpoint.findMany({
-      where: { accountId: owner.accountId, sandbox: owner.sandbox },
-      orderBy: { createdAt: "asc" },
-    });
+  /** The URL as written, then the addresses its host name resolves to now. */
+  private async checkTarget(url: string) {
+    const allowPrivate = this.policy.allowPrivateTargets;
+    const target = checkTargetUrl(url, { allowPrivate });
+    if (!target.ok) return target;
+    return checkResolvedTarget(target.url, { allowPrivate, resolve: this.policy.resolve });
+  }
+
+  /** One page of the owner's endpoints, oldest first, with the count of all of them. */
+  async list(owner: EndpointOwner, page: { limit: number; page: number }) {
+    const where = { accountId: owner.accountId, sandbox: owner.sandbox };
+    const [total, rows] = await Promise.all([
+      this.prisma.webhookEndpoint.count({ where }),
+      this.prisma.webhookEndpoint.findMany({
+        where,
+        // The id breaks ties of endpoints created in the same millisecond, so pages never overlap.
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        skip: (page.page - 1) * page.limit,
+        take: page.limit,
+        include: withSigningSecrets(),
+      }),
+    ]);
+    return { total, rows };
   }
 
   find(owner: EndpointOwner, id: string) {
     return this.prisma.webhookEndpoint.findFirst({
       where: { id, accountId: owner.accountId, sandbox: owner.sandbox },
+      include: withSigningSecrets(),
     });
   }
 
@@ -78,9 +102,7 @@ export class WebhookEndpoints {
 
     let url: string | undefined;
     if (changes.url !== undefined) {
-      const target = checkTargetUrl(changes.url, {
-        allowPrivate: this.policy.allowPrivateTargets,
-      });
+      const target = await this.checkTarget(changes.url);
       if (!target.ok) return invalid("url", target.reason);
       url = target.url.href;
     }
@@ -93,6 +115,7 @@ export class WebhookEndpoints {
         events: changes.events ? [...new Set(changes.events)] : undefined,
         ...(changes.active === false ? { active: false, pausedAt: null } : {}),
       },
+      include: withSigningSecrets(),
     });
     return { ok: true as const, endpoint: updated };
   }
@@ -106,23 +129,13 @@ export class WebhookEndpoints {
   }
 
   /**
-   * A new secret, returned here once. The old one keeps signing beside it for 24 hours, so
-   * receivers can switch over without refusing a delivery (see signing.ts for the headers).
+   * A new secret, returned here once. Every secret retired in the last 24 hours keeps signing
+   * beside it, so receivers can switch over without refusing a delivery (see signing.ts for the
+   * headers). Undefined when the endpoint is not the owner's; refused past 10 retired secrets.
    */
   async rotateSecret(owner: EndpointOwner, id: string) {
-    const endpoint = await this.find(owner, id);
-    if (!endpoint) return undefined;
-
-    const secret = generateEndpointSecret();
-    const updated = await this.prisma.webhookEndpoint.update({
-      where: { id },
-      data: {
-        secretSeal: this.vault.seal(secret, `endpoint:${id}`),
-        previousSecretSeal: endpoint.secretSeal,
-        previousSecretUntil: new Date(Date.now() + PREVIOUS_SECRET_TTL_MS),
-      },
-    });
-    return { endpoint: updated, secret };
+    if (!(await this.find(owner, id))) return undefined;
+    return rotateEndpointSecret(this.prisma, this.vault, id);
   }
 
   async deliveries(

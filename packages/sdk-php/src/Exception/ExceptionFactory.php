@@ -23,6 +23,8 @@ final class ExceptionFactory
         'METHOD_NOT_ALLOWED' => MethodNotAllowedException::class,
         'ORDER_NOT_PROCESSABLE' => OrderNotProcessableException::class,
         'PAYLOAD_TOO_LARGE' => PayloadTooLargeException::class,
+        'UNSUPPORTED_MEDIA_TYPE' => UnsupportedMediaTypeException::class,
+        'ROTATION_LIMIT_REACHED' => RotationLimitReachedException::class,
         'IDEMPOTENCY_KEY_REUSED' => IdempotencyKeyReusedException::class,
         'IDEMPOTENCY_KEY_IN_USE' => IdempotencyKeyInUseException::class,
         'RATE_LIMITED' => RateLimitedException::class,
@@ -35,6 +37,7 @@ final class ExceptionFactory
         404 => 'NOT_FOUND',
         405 => 'METHOD_NOT_ALLOWED',
         413 => 'PAYLOAD_TOO_LARGE',
+        415 => 'UNSUPPORTED_MEDIA_TYPE',
         429 => 'RATE_LIMITED',
     ];
 

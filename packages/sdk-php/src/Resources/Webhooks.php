@@ -32,10 +32,26 @@ final class Webhooks
         return AnswerReader::data($this->transport->request('POST', '/webhooks', [], $params));
     }
 
-    /** @return list<Endpoint> */
-    public function list(): array
+    /**
+     * GET /webhooks: one page of the account's endpoints, oldest first.
+     *
+     * @param array{limit?: int, page?: int} $params
+     * @return array{data: list<Endpoint>, meta: array{total: int, page: int, limit?: int, pages?: int}}
+     */
+    public function list(array $params = []): array
     {
-        return AnswerReader::data($this->transport->request('GET', '/webhooks'));
+        return AnswerReader::page($this->transport->request('GET', '/webhooks', $params));
+    }
+
+    /**
+     * Every endpoint, page after page.
+     *
+     * @param array{limit?: int, page?: int} $params
+     * @return \Generator<int, Endpoint>
+     */
+    public function iterate(array $params = []): \Generator
+    {
+        return Paginator::everyItem(fn (array $page): array => $this->list($page), $params);
     }
 
     /** @return Endpoint */

@@ -16,6 +16,12 @@ export type WebhookCreateParams = { url: string; events: EventType[]; descriptio
 
 export type WebhookUpdateParams = { url?: string; events?: EventType[]; active?: boolean };
 
+export type WebhookListParams = {
+  /** 1 to 100; the API's default is 20. */
+  limit?: number;
+  page?: number;
+};
+
 export type DeliveryListParams = {
   status?: WebhookDelivery["status"];
   event?: string;
@@ -41,10 +47,26 @@ export class Webhooks {
     return dataOf<WebhookEndpointWithSecret>(json);
   }
 
-  /** `GET /webhooks` */
-  async list(options: RequestOptions = {}): Promise<WebhookEndpoint[]> {
-    const json = await this.transport.request({ method: "GET", path: "/webhooks", ...options });
-    return dataOf<WebhookEndpoint[]>(json);
+  /** `GET /webhooks`: one page of the account's endpoints, oldest first. */
+  async list(
+    params: WebhookListParams = {},
+    options: RequestOptions = {},
+  ): Promise<Page<WebhookEndpoint>> {
+    const json = await this.transport.request({
+      method: "GET",
+      path: "/webhooks",
+      query: params,
+      ...options,
+    });
+    return pageOf<WebhookEndpoint>(json);
+  }
+
+  /** Every endpoint, page after page: `for await (const endpoint of ...)`. */
+  iterate(
+    params: WebhookListParams = {},
+    options: RequestOptions = {},
+  ): AsyncGenerator<WebhookEndpoint, void, undefined> {
+    return everyItem((pageParams) => this.list(pageParams, options), params);
   }
 
   /** `GET /webhooks/{id}` */
