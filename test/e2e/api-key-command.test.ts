@@ -80,6 +80,26 @@ describe("npm run apikey", () => {
     expect(result.err).toMatch(message);
   });
 
+  it("creates a merchant account in Sandbox Mode and lists the accounts", async () => {
+    const created = await run("account", "create", "--name", "Second Shop Ltd");
+    expect(created.code, created.err).toBe(0);
+    const id = created.out.match(/Account ([0-9a-f-]{36}) "Second Shop Ltd" created/)![1];
+    const account = await server.platform.db.prisma.account.findUniqueOrThrow({ where: { id } });
+    expect(account).toMatchObject({ name: "Second Shop Ltd", sandboxMode: true, tier: "standard" });
+    expect(created.out).toContain(`npm run users -- create --email <you> --account ${id}`);
+
+    const listed = await run("account", "list");
+    expect(listed.out).toContain(`${id}  sandbox  standard    Second Shop Ltd`);
+    expect(listed.out).toContain(server.demo.account_id);
+
+    for (const name of ["", "   ", "a\u0001b", "x".repeat(201)]) {
+      const refused = await run("account", "create", "--name", name);
+      expect(refused.code).not.toBe(0);
+      expect(refused.err).toMatch(/create needs --name|1 to 200 printable characters/);
+      expect(refused.err).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+  }, 240_000);
+
   it("sets the tier", async () => {
     expect((await run("account", "tier", "enterprise")).err).toMatch(/needs --limit/);
     const business = await run("account", "tier", "business", "--limit", "7");

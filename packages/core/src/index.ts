@@ -34,6 +34,7 @@ export {
   type ApiKeyPermission,
 } from "./accounts/api-keys.ts";
 export { setSandboxMode } from "./accounts/sandbox-mode.ts";
+export { createAccount } from "./accounts/create-account.ts";
 export { countRequest, limitForAccount, TIER_LIMITS } from "./api/rate-limit.ts";
 export { runIdempotent, requestFingerprint } from "./api/idempotency.ts";
 export { processOrder } from "./orders/process-order.ts";
