@@ -112,3 +112,46 @@ describe("a JSON body", () => {
     expect(wrongMethod.status).toBe(405);
   });
 });
+
+describe("bodies of operations that take no fields, and deep bodies", () => {
+  it.each(["rotate-secret", "resume", "test"])(
+    "refuses a field sent to %s, naming it, and changes nothing",
+    async (operation) => {
+      const created = await api("POST", "/webhooks", { body: endpointBody });
+      const id = created.body.data.id as string;
+      const before = await prisma().webhookEndpoint.findUniqueOrThrow({ where: { id } });
+
+      const answer = await api("POST", `/webhooks/${id}/${operation}`, { body: { x: 1 } });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toMatchObject({
+        code: "VALIDATION_ERROR",
+        details: { fields: [{ field: "x", message: "Unknown field" }] },
+      });
+      const after = await prisma().webhookEndpoint.findUniqueOrThrow({ where: { id } });
+      expect(after).toEqual(before);
+      expect(await prisma().webhookDelivery.count({ where: { endpointId: id } })).toBe(0);
+    },
+  );
+
+  it.each([
+    ["arrays", "[".repeat(100_000) + "]".repeat(100_000)],
+    ["objects", '{"a":'.repeat(50_000) + "1" + "}".repeat(50_000)],
+  ])("refuses JSON nested 100,000 deep in %s with 400, not a crash", async (_name, deep) => {
+    const before = await prisma().webhookEndpoint.count();
+    for (const path of ["/webhooks", `/orders/${crypto.randomUUID()}/process`]) {
+      const answer = await api("POST", path, {
+        rawBody: deep,
+        headers: { "content-type": "application/json" },
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toBe("MALFORMED_JSON");
+    }
+    expect(await prisma().webhookEndpoint.count()).toBe(before);
+  });
+
+  it("still accepts a body nested as deep as the API's own shapes, and brackets in strings", async () => {
+    const body = { ...endpointBody, description: "[[[[{{{{" + "[".repeat(100) };
+    const answer = await api("POST", "/webhooks", { body });
+    expect(answer.status).toBe(201);
+  });
+});

@@ -83,6 +83,11 @@ describe("GET /api/v1/orders", () => {
     "from=yesterday",
     "to=2026-13-45",
     "from=2026-02-30",
+    "from=%2B2026-01-01",
+    "from=275760-09-13",
+    "from=Fri%20Dec%2004%202026",
+    "from=0000-01-01",
+    "to=2026-12-04T24:00:00Z",
   ])("answers 400 naming the field for %s", async (query) => {
     const response = await get(`/api/v1/orders?${query}`);
     expect(response.status).toBe(400);

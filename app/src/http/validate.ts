@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { ApiError } from "./api-error.ts";
 
 /** Parses with a schema declared beside the route; a failure is a 400 naming the fields. */
@@ -43,16 +43,55 @@ function pathOfNulCharacter(value: unknown, path: string[] = []): string | undef
   return undefined;
 }
 
+const NO_FIELDS = z.strictObject({});
+
+/**
+ * For operations that take no fields: an empty body or `{}` passes, any field is a 400 naming
+ * it, and anything that is not a JSON object a 400 too.
+ */
+export async function refuseAnyFields(request: Request): Promise<void> {
+  const text = await request.text();
+  if (text.trim() !== "") validate(NO_FIELDS, parseJsonText(text));
+}
+
 /** A JSON body, or a 400 when it is not JSON. */
 export async function jsonBody(request: Request): Promise<unknown> {
   return parseJsonText(await request.text());
 }
 
+// No request body of the API nests deeper than a few levels; a deeper one is refused before
+// anything walks it recursively.
+const MAX_JSON_DEPTH = 32;
+
 /** JSON text, or a 400 MALFORMED_JSON. */
 export function parseJsonText(text: string): unknown {
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw new ApiError(
+      400,
+      "MALFORMED_JSON",
+      `The body nests deeper than ${MAX_JSON_DEPTH} levels`,
+    );
+  }
   try {
     return JSON.parse(text);
   } catch {
     throw new ApiError(400, "MALFORMED_JSON", "The body is not valid JSON");
   }
+}
+
+/** The deepest bracket nesting of JSON text, counted without parsing (strings skipped). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (inString) {
+      if (char === "\\") index++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === "[" || char === "{") deepest = Math.max(deepest, ++depth);
+    else if (char === "]" || char === "}") depth--;
+  }
+  return deepest;
 }

@@ -5,7 +5,7 @@ import { ApiError } from "../api-error.ts";
 import { owner, requirePermission, type ApiEnv } from "../middleware/api-auth.ts";
 import { pageMeta, pageQuery } from "../page-query.ts";
 import { pathId } from "../path-id.ts";
-import { jsonBody, validate } from "../validate.ts";
+import { jsonBody, refuseAnyFields, validate } from "../validate.ts";
 import { deliveryJson, endpointJson } from "./webhook-json.ts";
 
 const url = z.string().min(1).max(2048);
@@ -81,6 +81,7 @@ export function webhookEndpointRoutes(platform: Platform) {
 
   routes.post("/:id/rotate-secret", async (c) => {
     requirePermission(c, "process");
+    await refuseAnyFields(c.req.raw);
     const rotated = await endpoints.rotateSecret(owner(c), pathId(c, "id", notFound));
     if (!rotated) throw notFound();
     if (!rotated.ok) throw new ApiError(409, rotated.code, rotated.message, rotated.details);
@@ -99,6 +100,7 @@ export function webhookEndpointRoutes(platform: Platform) {
 
   routes.post("/:id/resume", async (c) => {
     requirePermission(c, "process");
+    await refuseAnyFields(c.req.raw);
     const endpoint = await endpoints.resume(owner(c), pathId(c, "id", notFound));
     if (!endpoint) throw notFound();
     platform.worker.nudge();
@@ -107,6 +109,7 @@ export function webhookEndpointRoutes(platform: Platform) {
 
   routes.post("/:id/test", async (c) => {
     requirePermission(c, "process");
+    await refuseAnyFields(c.req.raw);
     const result = await endpoints.sendTest(owner(c), pathId(c, "id", notFound));
     if (!result) throw notFound();
     const { attempt } = result;
@@ -123,6 +126,7 @@ export function webhookEndpointRoutes(platform: Platform) {
 
   routes.post("/:id/deliveries/:deliveryId/replay", async (c) => {
     requirePermission(c, "process");
+    await refuseAnyFields(c.req.raw);
     const endpointId = pathId(c, "id", notFound);
     const deliveryId = pathId(c, "deliveryId", deliveryNotFound);
     if (!(await endpoints.find(owner(c), endpointId))) throw notFound();
