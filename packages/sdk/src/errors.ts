@@ -23,7 +23,8 @@ export type ApiErrorCode =
   | "SERVER_ERROR";
 
 /** Codes the client gives to failures that never got an answer from the API. */
-export type ClientErrorCode = "TIMEOUT" | "CONNECTION_ERROR" | "INVALID_RESPONSE";
+export type ClientErrorCode =
+  "TIMEOUT" | "CONNECTION_ERROR" | "INVALID_RESPONSE" | "INVALID_ARGUMENT";
 
 /** One field a `VALIDATION_ERROR` names. */
 export type FieldError = { field: string; message: string };

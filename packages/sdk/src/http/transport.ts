@@ -1,4 +1,4 @@
-import { ConnectionError, TimeoutError } from "../errors.ts";
+import { ConnectionError, PremiumCDKeysError, TimeoutError } from "../errors.ts";
 import type { ResolvedOptions } from "../options.ts";
 import { SDK_VERSION } from "../version.ts";
 import { readAnswer } from "./read-answer.ts";
@@ -117,7 +117,12 @@ export class Transport {
 }
 
 function queryText(value: Exclude<QueryValue, null | undefined>): string {
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) {
+      throw new PremiumCDKeysError("A query parameter is an invalid Date", "INVALID_ARGUMENT");
+    }
+    return value.toISOString();
+  }
   if (Array.isArray(value)) return value.join(",");
   return String(value);
 }
