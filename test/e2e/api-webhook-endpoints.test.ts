@@ -297,6 +297,29 @@ describe("several rotations within 24 hours", () => {
     expect(String(received.headers["x-pcdkeys-signature-previous"]).split(", ")).toHaveLength(
       MAX_SIGNING_RETIRED_SECRETS,
     );
+
+    // After a leak: expire_previous rotates past the limit and only the new secret signs.
+    const emergency = await api("POST", `/webhooks/${id}/rotate-secret`, {
+      body: { expire_previous: true },
+    });
+    expect(emergency.status).toBe(200);
+    const fresh = emergency.body.data.secret as string;
+    receiver.received.length = 0;
+    await api("POST", `/webhooks/${id}/test`);
+    const [after] = receiver.received;
+    expect(after.headers["x-pcdkeys-signature"]).toBe(signHex(after.body, fresh));
+    expect(after.headers["x-pcdkeys-signature-previous"]).toBeUndefined();
+    expect(String(after.headers["webhook-signature"]).split(" ")).toHaveLength(1);
+    for (const old of secrets)
+      expect(verifyWebhookSignature(after.body, after.headers["x-pcdkeys-signature"], old)).toBe(
+        false,
+      );
+
+    const wrong = await api("POST", `/webhooks/${id}/rotate-secret`, {
+      body: { expire_previous: "yes" },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.fields[0].field).toBe("expire_previous");
   });
 });
 

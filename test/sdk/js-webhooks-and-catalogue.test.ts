@@ -184,6 +184,16 @@ describe("webhook endpoints", () => {
     const refused = await client.webhooks.rotateSecret(fresh.id).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(RotationLimitReachedError);
     expect(refused).toMatchObject({ status: 409, code: "ROTATION_LIMIT_REACHED" });
+
+    // After a leak: expirePrevious rotates past the limit and only the new secret signs.
+    const emergency = await client.webhooks.rotateSecret(fresh.id, { expirePrevious: true });
+    const count = receiver.events("webhook.test").length;
+    await client.webhooks.test(fresh.id);
+    const after = await waitFor(() => receiver.events("webhook.test")[count]);
+    expect(after.headers["x-pcdkeys-signature-previous"]).toBeUndefined();
+    const signature = after.headers["x-pcdkeys-signature"];
+    expect(verifyWebhookSignature(after.body, signature, emergency.secret)).toBe(true);
+    expect(verifyWebhookSignature(after.body, signature, secrets.at(-1)!)).toBe(false);
     await client.webhooks.delete(fresh.id);
   });
 

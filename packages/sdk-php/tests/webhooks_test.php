@@ -149,6 +149,14 @@ test('every secret of several rotations verifies; past ten, RotationLimitReached
 
     $error = assert_throws(RotationLimitReachedException::class, fn () => $client->webhooks()->rotateSecret($fresh['id']));
     assert_same(409, $error->getCode(), 'status');
+
+    // After a leak: expire previous secrets, and the rotation goes through past the limit.
+    $emergency = $client->webhooks()->rotateSecret($fresh['id'], expirePrevious: true);
+    $before = count(received_events('webhook.test'));
+    $client->webhooks()->test($fresh['id']);
+    $delivery = wait_for(fn () => received_events('webhook.test')[$before] ?? null);
+    assert_same(false, isset($delivery['headers']['x-pcdkeys-signature-previous']), 'no retired secret signs');
+    assert_same(true, Webhook::verifySignature($delivery['body'], $delivery['headers']['x-pcdkeys-signature'], $emergency['secret']), 'the new secret');
     $client->webhooks()->delete($fresh['id']);
 });
 

@@ -295,8 +295,20 @@ const webhooks = {
         "hex HMACs, most recently retired first, separated by `, ` (comma and space), and " +
         "`webhook-signature` carries one `v1,` signature per secret, current first, separated " +
         "by spaces. While 10 retired secrets still sign, a rotation is refused with 409 " +
-        "ROTATION_LIMIT_REACHED (`details.next_rotation_at`: when the oldest expires).",
+        "ROTATION_LIMIT_REACHED (`details.next_rotation_at`: when the oldest expires). With " +
+        "`expire_previous: true` (a secret leaked) every earlier secret stops signing at once " +
+        "and the limit does not apply.",
       parameters: [endpointPath],
+      body: object(
+        {
+          expire_previous: {
+            type: "boolean",
+            description: "Stop every earlier secret signing now (default false)",
+          },
+        },
+        { optional: ["expire_previous"] },
+      ),
+      bodyOptional: true,
       data: dataOf(ref("WebhookEndpointWithSecret")),
       errors: [403, 404, 409],
     }),

@@ -5,7 +5,7 @@ import { ApiError } from "../api-error.ts";
 import { owner, requirePermission, type ApiEnv } from "../middleware/api-auth.ts";
 import { pageMeta, pageQuery } from "../page-query.ts";
 import { pathId } from "../path-id.ts";
-import { jsonBody, refuseAnyFields, validate } from "../validate.ts";
+import { jsonBody, parseJsonText, refuseAnyFields, validate } from "../validate.ts";
 import { deliveryJson, endpointJson } from "./webhook-json.ts";
 
 const url = z.string().min(1).max(2048);
@@ -36,6 +36,8 @@ const deliveryNotFound = () =>
   new ApiError(404, "DELIVERY_NOT_FOUND", "The requested delivery does not exist");
 
 /** Outgoing webhook endpoints of the caller's account, in the key's mode. */
+const rotateBody = z.strictObject({ expire_previous: z.boolean().optional() });
+
 export function webhookEndpointRoutes(platform: Platform) {
   const routes = new Hono<ApiEnv>();
   const endpoints = platform.webhookEndpoints;
@@ -81,8 +83,11 @@ export function webhookEndpointRoutes(platform: Platform) {
 
   routes.post("/:id/rotate-secret", async (c) => {
     requirePermission(c, "process");
-    await refuseAnyFields(c.req.raw);
-    const rotated = await endpoints.rotateSecret(owner(c), pathId(c, "id", notFound));
+    const text = await c.req.text();
+    const body = text.trim() === "" ? {} : validate(rotateBody, parseJsonText(text));
+    const rotated = await endpoints.rotateSecret(owner(c), pathId(c, "id", notFound), {
+      expirePrevious: body.expire_previous,
+    });
     if (!rotated) throw notFound();
     if (!rotated.ok) throw new ApiError(409, rotated.code, rotated.message, rotated.details);
     platform.log.info({ endpointId: rotated.endpoint.id }, "webhook secret rotated");

@@ -20,9 +20,16 @@ export type RotationRefused = {
  * Replaces the endpoint's secret. The one it replaces joins the retired secrets and signs
  * beside the new one for 24 hours, however many rotations follow within them (up to
  * MAX_SIGNING_RETIRED_SECRETS, after which a rotation is refused until the oldest expires).
- * The endpoint's row is locked, so two simultaneous rotations each retire a different secret.
+ * With `expirePrevious` (a secret leaked, say) every earlier secret stops signing at once and
+ * the limit does not apply. The endpoint's row is locked, so two simultaneous rotations each
+ * retire a different secret.
  */
-export async function rotateEndpointSecret(prisma: PrismaClient, vault: KeyVault, id: string) {
+export async function rotateEndpointSecret(
+  prisma: PrismaClient,
+  vault: KeyVault,
+  id: string,
+  options: { expirePrevious?: boolean } = {},
+) {
   const secret = generateEndpointSecret();
   const now = new Date();
 
@@ -30,23 +37,27 @@ export async function rotateEndpointSecret(prisma: PrismaClient, vault: KeyVault
     await tx.$queryRaw`SELECT id FROM webhook_endpoints WHERE id = ${id} FOR UPDATE`;
     const current = await tx.webhookEndpoint.findUnique({ where: { id } });
     if (!current) return undefined;
-    const signing = await tx.webhookRetiredSecret.findMany({
-      where: { endpointId: id, signsUntil: { gt: now } },
-      orderBy: { signsUntil: "asc" },
-    });
-    if (signing.length >= MAX_SIGNING_RETIRED_SECRETS) return refused(signing[0].signsUntil);
+    if (options.expirePrevious) {
+      await tx.webhookRetiredSecret.deleteMany({ where: { endpointId: id } });
+    } else {
+      const signing = await tx.webhookRetiredSecret.findMany({
+        where: { endpointId: id, signsUntil: { gt: now } },
+        orderBy: { signsUntil: "asc" },
+      });
+      if (signing.length >= MAX_SIGNING_RETIRED_SECRETS) return refused(signing[0].signsUntil);
 
-    await tx.webhookRetiredSecret.deleteMany({
-      where: { endpointId: id, signsUntil: { lte: now } },
-    });
-    await tx.webhookRetiredSecret.create({
-      data: {
-        endpointId: id,
-        secretSeal: current.secretSeal,
-        retiredAt: now,
-        signsUntil: new Date(now.getTime() + RETIRED_SECRET_TTL_MS),
-      },
-    });
+      await tx.webhookRetiredSecret.deleteMany({
+        where: { endpointId: id, signsUntil: { lte: now } },
+      });
+      await tx.webhookRetiredSecret.create({
+        data: {
+          endpointId: id,
+          secretSeal: current.secretSeal,
+          retiredAt: now,
+          signsUntil: new Date(now.getTime() + RETIRED_SECRET_TTL_MS),
+        },
+      });
+    }
     const endpoint = await tx.webhookEndpoint.update({
       where: { id },
       data: { secretSeal: vault.seal(secret, `endpoint:${id}`) },

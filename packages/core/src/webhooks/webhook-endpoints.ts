@@ -133,9 +133,9 @@ export class WebhookEndpoints {
    * beside it, so receivers can switch over without refusing a delivery (see signing.ts for the
    * headers). Undefined when the endpoint is not the owner's; refused past 10 retired secrets.
    */
-  async rotateSecret(owner: EndpointOwner, id: string) {
+  async rotateSecret(owner: EndpointOwner, id: string, options: { expirePrevious?: boolean } = {}) {
     if (!(await this.find(owner, id))) return undefined;
-    return rotateEndpointSecret(this.prisma, this.vault, id);
+    return rotateEndpointSecret(this.prisma, this.vault, id, options);
   }
 
   async deliveries(

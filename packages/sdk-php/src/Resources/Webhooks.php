@@ -77,13 +77,15 @@ final class Webhooks
     }
 
     /**
-     * POST /webhooks/{id}/rotate-secret: a new secret; the old one keeps signing for 24 hours.
+     * POST /webhooks/{id}/rotate-secret: a new secret; the old one keeps signing for 24 hours,
+     * unless $expirePrevious (a secret leaked) stops every earlier secret signing at once.
      *
      * @return Endpoint&array{secret: string}
      */
-    public function rotateSecret(string $id): array
+    public function rotateSecret(string $id, bool $expirePrevious = false): array
     {
-        return $this->call('POST', $id, '/rotate-secret');
+        $body = $expirePrevious ? ['expire_previous' => true] : null;
+        return $this->call('POST', $id, '/rotate-secret', $body);
     }
 
     /**

@@ -92,9 +92,17 @@ export class Webhooks {
     });
   }
 
-  /** `POST /webhooks/{id}/rotate-secret`: a new secret; the old one keeps signing for 24 hours. */
-  async rotateSecret(id: string, options: RequestOptions = {}): Promise<WebhookEndpointWithSecret> {
-    return this.call("POST", id, "/rotate-secret", options);
+  /**
+   * `POST /webhooks/{id}/rotate-secret`: a new secret; the old one keeps signing for 24 hours,
+   * unless `expirePrevious` (a secret leaked) stops every earlier secret signing at once.
+   */
+  async rotateSecret(
+    id: string,
+    options: RequestOptions & { expirePrevious?: boolean } = {},
+  ): Promise<WebhookEndpointWithSecret> {
+    const { expirePrevious, ...request } = options;
+    const body = expirePrevious === undefined ? undefined : { expire_previous: expirePrevious };
+    return this.call("POST", id, "/rotate-secret", { ...request, body });
   }
 
   /** `POST /webhooks/{id}/resume`: un-pauses and delivers what waited, in order. */
