@@ -73,11 +73,18 @@ async function addOperator(
     return { ok: false, field: "email", message: EMAIL_NOT_ADDED, status: 400 };
   }
 
-  const created = await core.createOperator(prisma, {
-    accountId: scope.accountId,
-    email: email.data,
-    password: password.data,
-  });
+  const created = await core
+    .createOperator(prisma, {
+      accountId: scope.accountId,
+      email: email.data,
+      password: password.data,
+    })
+    // The same email added twice at once: the unique index refuses the second.
+    .catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === "P2002") return undefined;
+      throw error;
+    });
+  if (!created) return { ok: false, field: "email", message: EMAIL_NOT_ADDED, status: 400 };
   await core.recordAudit(prisma, actorOf(scope), {
     action: "operator.created",
     targetType: "operator",
