@@ -195,3 +195,35 @@ describe("a session token of another merchant's shop sees only that shop", () =>
     expect(await answer.text()).not.toContain("other.buyer@example.com");
   });
 });
+
+describe("the embedded pages' headers", () => {
+  it("keep pages and data out of caches, yet let the Shopify admin frame them", async () => {
+    const token = mintAdminSessionToken(SHOP);
+    const page = await fetch(embeddedUrl(world.server.url, SHOP, "/app/orders"), {
+      headers: { "User-Agent": BROWSER_USER_AGENT },
+      redirect: "manual",
+    });
+    const data = await appFetch("/app/orders", "routes/app.orders._index", token);
+    const refused = await appFetch("/app/orders", "routes/app.orders._index", undefined);
+    expect(page.status).toBe(200);
+    expect(data.status).toBe(200);
+
+    for (const answer of [page, data, refused]) {
+      expect(answer.headers.get("cache-control")).toBe("no-store");
+      expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(answer.headers.get("x-frame-options")).toBeNull();
+    }
+    // Shopify's library names the shop's admin as the page's only allowed frame.
+    const policy = page.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("frame-ancestors");
+    expect(policy).toContain(SHOP);
+    expect(policy).not.toContain("'none'");
+  });
+
+  it("leave /dashboard unframeable on the same server, Shopify's headers overridden", async () => {
+    const page = await fetch(`${world.server.url}/dashboard/sign-in`);
+    expect(page.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+    expect(page.headers.get("cache-control")).toBe("no-store");
+  });
+});

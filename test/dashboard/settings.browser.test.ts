@@ -169,3 +169,41 @@ describe("account settings on /dashboard", () => {
     expect(refused).toEqual([]);
   });
 });
+
+describe("team members on /dashboard", () => {
+  it("adds a member, then removes them: their open page is signed out at once", async () => {
+    const member = { email: "member@keys-demo.example", password: "the member's long password" };
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("heading", { name: "Team members" }).waitFor();
+    // Nobody can remove themself, nor the account's only member.
+    expect(await page.getByRole("button", { name: /^Remove / }).count()).toBe(0);
+    await page.getByLabel("Team member's email").fill(member.email);
+    await page.getByLabel("Their first password").fill(member.password);
+    await page.getByRole("button", { name: "Add team member" }).click();
+    await page.getByText(`${member.email} can now sign in.`).waitFor();
+
+    // The member signs in in a browser of their own.
+    const memberPage = await (await browser.newContext()).newPage();
+    const memberRefused = await keepOnLoopback(memberPage);
+    await memberPage.goto(`${server.url}/dashboard/sign-in`);
+    await memberPage.getByLabel("Email").fill(member.email);
+    await memberPage.getByLabel("Password").fill(member.password);
+    await memberPage.getByRole("button", { name: "Sign in" }).click();
+    await memberPage.waitForURL(`${server.url}/dashboard`);
+    await checkPage("settings-team");
+
+    await page.getByRole("button", { name: `Remove ${member.email}` }).click();
+    await page.getByText(`${member.email} was removed and signed out.`).waitFor();
+    expect(await page.getByRole("button", { name: /^Remove / }).count()).toBe(0);
+    await checkPage("settings-team-removed");
+
+    await memberPage.getByRole("link", { name: "Orders" }).click();
+    await memberPage.waitForURL(/\/dashboard\/sign-in/);
+    expect(await prisma().operator.count({ where: { email: member.email } })).toBe(0);
+    const [removal] = await audited("operator.removed");
+    expect(removal).toMatchObject({ actor: actor(), details: { email: member.email } });
+    expect(memberRefused).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(refused).toEqual([]);
+  });
+});

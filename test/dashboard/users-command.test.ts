@@ -3,9 +3,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { createOperator } from "@premiumcdkeys/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../bench/child-process.ts";
-import { signInOverHttp } from "../support/dashboard-http.ts";
+import { dashboardGet, signInOverHttp } from "../support/dashboard-http.ts";
 import { isolatedEnv } from "../support/isolated-env.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 
@@ -61,6 +62,57 @@ describe("npm run users", () => {
     expect(taken.code).toBe(1);
     expect(taken.err).toContain("exists already");
     expect(users(["create", "--email", "nopass@shop.example"]).code).toBe(1);
+    expect(await prisma.operator.count()).toBe(before);
+  });
+});
+
+describe("npm run users -- remove", () => {
+  it("removes an operator, ends their sessions at once and audits it", async () => {
+    const prisma = server.platform.db.prisma;
+    const password = "a password to remove";
+    expect(users(["create", "--email", "leaving@shop.example"], password).code).toBe(0);
+    const { session } = await signInOverHttp(server.url, "leaving@shop.example", password);
+    expect((await dashboardGet(server.url, "/dashboard", session!)).status).toBe(200);
+    const leaving = await prisma.operator.findUniqueOrThrow({
+      where: { email: "leaving@shop.example" },
+    });
+
+    const removed = users(["remove", "--email", "Leaving@Shop.example"]);
+    expect(removed.code, removed.err).toBe(0);
+    expect(removed.out).toContain("leaving@shop.example removed");
+    expect((await dashboardGet(server.url, "/dashboard", session!)).status).toBe(302);
+    expect(await prisma.operator.count({ where: { id: leaving.id } })).toBe(0);
+    expect(await prisma.operatorSession.count({ where: { operatorId: leaving.id } })).toBe(0);
+    const audit = await prisma.auditEntry.findFirstOrThrow({
+      where: { action: "operator.removed", targetId: leaving.id },
+    });
+    expect(audit.actor).toMatch(/^cli:.+/);
+    expect(audit.details).toEqual({ email: "leaving@shop.example" });
+  });
+
+  it("refuses an unknown email and the account's last operator, removing nobody", async () => {
+    const prisma = server.platform.db.prisma;
+    const unknown = users(["remove", "--email", "nobody@shop.example"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain("No operator nobody@shop.example");
+
+    const account = await prisma.account.create({ data: { name: "One operator" } });
+    await createOperator(prisma, {
+      accountId: account.id,
+      email: "only@one.example",
+      password: "the only operator's password",
+    });
+    const before = await prisma.operator.count();
+    const last = users(["remove", "--email", "only@one.example", "--account", account.id]);
+    expect(last.code).toBe(1);
+    expect(last.err).toContain("last operator");
+    // Another account's operator is not found through this account.
+    const demo = await prisma.operator.findUniqueOrThrow({
+      where: { email: "operator@keys-demo.example" },
+    });
+    const elsewhere = users(["remove", "--email", "only@one.example", "--account", demo.accountId]);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.err).toContain("No operator only@one.example");
     expect(await prisma.operator.count()).toBe(before);
   });
 });

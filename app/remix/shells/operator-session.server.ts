@@ -2,6 +2,8 @@ import { redirect } from "@remix-run/node";
 import type { WebContext } from "../load-context";
 import type { MerchantScope } from "./merchant-scope";
 
+type SignedInOperator = Awaited<ReturnType<typeof requireOperator>>;
+
 export const SESSION_COOKIE = "pck_session";
 
 /** The session cookie: http-only, Secure, SameSite=Lax, only for /dashboard, with an expiry. */
@@ -50,13 +52,13 @@ export async function dashboardScope(
   request: Request,
   context: WebContext,
 ): Promise<MerchantScope> {
+  return scopeOf(await requireOperator(request, context));
+}
+
+/** The signed-in operator with their scope, for pages that also show who is signed in. */
+export async function dashboardSession(request: Request, context: WebContext) {
   const operator = await requireOperator(request, context);
-  return {
-    accountId: operator.accountId,
-    actor: `operator:${operator.email}`,
-    base: "/dashboard",
-    csrfToken: operator.csrfToken,
-  };
+  return { scope: scopeOf(operator), operator };
 }
 
 /**
@@ -77,13 +79,14 @@ export async function dashboardFormScope(request: Request, context: WebContext, 
       { status: 403 },
     );
   }
+  return { scope: scopeOf(operator), operator };
+}
+
+function scopeOf(operator: SignedInOperator): MerchantScope {
   return {
-    scope: {
-      accountId: operator.accountId,
-      actor: `operator:${operator.email}`,
-      base: "/dashboard",
-      csrfToken: operator.csrfToken,
-    } satisfies MerchantScope,
-    operator,
+    accountId: operator.accountId,
+    actor: `operator:${operator.email}`,
+    base: "/dashboard",
+    csrfToken: operator.csrfToken,
   };
 }

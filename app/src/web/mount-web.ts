@@ -4,9 +4,12 @@ import type { Context, Hono } from "hono";
 import { CLIENT_ADDRESS_HEADER } from "../../remix/shells/client-address.ts";
 import path from "node:path";
 import type { WebLayer } from "./web-layer.ts";
+import { embeddedShellHeaders, standaloneShellHeaders } from "./shell-headers.ts";
 
 /** The paths the Remix app answers; everything else stays with the API's routes. */
-const WEB_PATHS = ["/", "/app", "/app/*", "/auth/*", "/webhooks/app/*", "/extensions/*"];
+const WEB_PATHS = ["/", "/auth/*", "/webhooks/app/*", "/extensions/*"];
+/** The embedded dashboard, framed by the Shopify admin. */
+const EMBEDDED_PATHS = ["/app", "/app/*"];
 /** The standalone dashboard (issue 7): its pages learn the client's address for throttling. */
 const DASHBOARD_PATHS = ["/dashboard", "/dashboard/*"];
 /** Remix's lazy route discovery asks here for the routes of a page it navigates to. */
@@ -25,9 +28,14 @@ export function mountWeb(app: Hono, web: WebLayer): void {
   }
   app.options("/extensions/*", (c) => web.preflight(c.req.raw));
   for (const webPath of WEB_PATHS) app.all(webPath, (c) => answerInEnvelope(web.handle(c.req.raw)));
+  for (const webPath of EMBEDDED_PATHS) {
+    app.all(webPath, (c) => embeddedShellHeaders(answerInEnvelope(web.handle(c.req.raw))));
+  }
   app.get(MANIFEST_PATH, (c) => web.handle(c.req.raw));
   for (const webPath of DASHBOARD_PATHS) {
-    app.all(webPath, (c) => answerInEnvelope(web.handle(withClientAddress(c))));
+    app.all(webPath, (c) =>
+      standaloneShellHeaders(answerInEnvelope(web.handle(withClientAddress(c)))),
+    );
   }
 }
 

@@ -1,10 +1,11 @@
 import type { WebContext } from "../../load-context";
 import { actorOf, type MerchantScope } from "../../shells/merchant-scope";
 import { formText, formTexts } from "../common/form-text";
+import { operatorAction, type OperatorRequest } from "./operator-actions.server";
 
 export type SettingsData = Awaited<ReturnType<typeof loadSettings>>;
 
-export async function loadSettings(context: WebContext, scope: MerchantScope) {
+export async function loadSettings(context: WebContext, scope: MerchantScope, operatorId?: string) {
   const { core, platform } = context;
   const settings = await core.accountSettings(platform.db.prisma, scope.accountId);
   const time = (date: Date | null) => date?.toISOString() ?? null;
@@ -22,13 +23,15 @@ export async function loadSettings(context: WebContext, scope: MerchantScope) {
     })),
     operators: settings.operators.map((operator) => ({
       ...operator,
+      you: operator.id === operatorId,
       createdAt: operator.createdAt.toISOString(),
     })),
   };
 }
 
 export type SettingsActionData =
-  { ok: true; message: string; apiKey?: string } | { ok: false; field?: string; message: string };
+  | { ok: true; message: string; apiKey?: string }
+  | { ok: false; field?: string; message: string; status?: number };
 
 /**
  * Keys, Sandbox Mode, the account's defaults, password and team members; each change is written
@@ -38,7 +41,7 @@ export async function settingsAction(
   context: WebContext,
   scope: MerchantScope,
   form: FormData,
-  operator?: Parameters<WebContext["core"]["changePassword"]>[1],
+  standalone?: OperatorRequest,
 ): Promise<SettingsActionData> {
   const { core, platform } = context;
   const prisma = platform.db.prisma;
@@ -112,41 +115,9 @@ export async function settingsAction(
     if (!changed.ok) return changed;
     return { ok: true, message: "Delivery options saved." };
   }
-  if (intent === "change_password" && operator) {
-    const changed = await core.changePassword(prisma, operator, {
-      current: formText(form, "current"),
-      next: formText(form, "next"),
-    });
-    if (!changed.ok) return { ok: false, field: changed.field, message: changed.message };
-    await core.recordAudit(prisma, by, {
-      action: "operator.password_changed",
-      targetType: "operator",
-      targetId: operator.operatorId,
-    });
-    return { ok: true, message: "Password changed. Other sessions were signed out." };
-  }
-  if (intent === "add_operator" && operator) {
-    const email = core.emailSchema.safeParse(formText(form, "email"));
-    if (!email.success) return { ok: false, field: "email", message: "Enter a valid email" };
-    const password = core.passwordSchema.safeParse(formText(form, "password"));
-    if (!password.success) {
-      return { ok: false, field: "password", message: password.error.issues[0].message };
-    }
-    if (await core.operatorEmailTaken(prisma, email.data)) {
-      return { ok: false, field: "email", message: "That email already signs in here" };
-    }
-    const created = await core.createOperator(prisma, {
-      accountId: scope.accountId,
-      email: email.data,
-      password: password.data,
-    });
-    await core.recordAudit(prisma, by, {
-      action: "operator.created",
-      targetType: "operator",
-      targetId: created.id,
-      details: { email: created.email },
-    });
-    return { ok: true, message: `${created.email} can now sign in.` };
+  if (standalone) {
+    const answer = await operatorAction(context, scope, form, standalone);
+    if (answer) return answer;
   }
   return { ok: false, message: "Unknown action" };
 }

@@ -16,6 +16,7 @@ import { formatTime } from "../common/format";
 import { DeliveryOptions, LowStockDefault } from "./account-defaults";
 import type { SettingsActionData, SettingsData } from "./load-settings.server";
 import { PostForm } from "./post-form";
+import { Team } from "./team-members";
 
 type Props = { data: SettingsData; result?: SettingsActionData };
 
@@ -186,50 +187,6 @@ function ChangePassword({ data, fieldError }: Section) {
           </InlineStack>
         </BlockStack>
       </PostForm>
-    </Card>
-  );
-}
-
-function Team({ data, fieldError }: Section) {
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Team members
-        </Text>
-        {data.operators.map((operator) => (
-          <Text as="p" key={operator.id}>
-            {`${operator.email}, since ${formatTime(operator.createdAt)}`}
-          </Text>
-        ))}
-        <PostForm data={data} intent="add_operator">
-          <BlockStack gap="200">
-            <TextField
-              label="Team member's email"
-              name="email"
-              type="email"
-              autoComplete="off"
-              value={email}
-              onChange={setEmail}
-              error={fieldError("email")}
-            />
-            <TextField
-              label="Their first password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={setPassword}
-              error={fieldError("password")}
-            />
-            <InlineStack>
-              <Button submit>Add team member</Button>
-            </InlineStack>
-          </BlockStack>
-        </PostForm>
-      </BlockStack>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "../db/types.ts";
+import type { Db, Prisma, PrismaClient } from "../db/types.ts";
 
 /** Who acted: an operator on /dashboard or a Shopify admin user inside the admin. */
 export type Actor = { accountId: string; actor: string };
@@ -11,7 +11,7 @@ export type AuditInput = {
 };
 
 /** Writes one audit entry; callers write it before or with the change it describes. */
-export async function recordAudit(prisma: PrismaClient, by: Actor, entry: AuditInput) {
+export async function recordAudit(prisma: Db, by: Actor, entry: AuditInput) {
   await prisma.auditEntry.create({
     data: {
       accountId: by.accountId,

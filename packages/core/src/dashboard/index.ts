@@ -2,6 +2,8 @@
 // the figures the pages show.
 export * from "./audit-log.ts";
 export * from "./operators.ts";
+export * from "./password-attempts.ts";
+export * from "./team-members.ts";
 export * from "./overview.ts";
 export * from "./merchant-orders.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";

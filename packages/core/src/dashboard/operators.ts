@@ -2,14 +2,10 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "../db/types.ts";
 import { recordAudit } from "./audit-log.ts";
+import { claimPasswordAttempt, markAttemptSucceeded } from "./password-attempts.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./passwords.ts";
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
-/** Failures per email within the window before sign-in is refused. */
-export const MAX_FAILURES = 5;
-/** Failures per client address (higher: an office shares one address). */
-export const MAX_FAILURES_PER_ADDRESS = 20;
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
 export const passwordSchema = z
@@ -55,9 +51,9 @@ export function listOperators(prisma: PrismaClient, accountId: string) {
 /**
  * Checks an email and password. Refused without looking at the password once the email has
  * failed MAX_FAILURES times within the window, or the client address
- * MAX_FAILURES_PER_ADDRESS times; unknown emails cost the same
- * scrypt time as known ones, so timing does not tell which addresses exist. Every checked
- * attempt is kept for the throttle; a successful one also goes to the account's audit log.
+ * MAX_FAILURES_PER_ADDRESS times, parallel requests included (see claimPasswordAttempt);
+ * unknown emails cost the same scrypt time as known ones, so timing does not tell which
+ * addresses exist. A successful sign-in also goes to the account's audit log.
  */
 export async function signIn(
   prisma: PrismaClient,
@@ -65,25 +61,16 @@ export async function signIn(
   now = new Date(),
 ): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase().slice(0, 254);
-  const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
-  const recentFailures = { succeeded: false, createdAt: { gte: since } };
-  const byEmail = await prisma.signInAttempt.count({ where: { ...recentFailures, email } });
-  const byAddress = input.ip
-    ? await prisma.signInAttempt.count({ where: { ...recentFailures, ip: input.ip } })
-    : 0;
-  if (byEmail >= MAX_FAILURES || byAddress >= MAX_FAILURES_PER_ADDRESS) {
-    return { ok: false, reason: "throttled" };
-  }
+  const slot = await claimPasswordAttempt(prisma, { email, ip: input.ip }, now);
+  if (!slot.ok) return { ok: false, reason: "throttled" };
 
   const operator = await prisma.operator.findUnique({ where: { email } });
   const matches = await verifyPassword(
     input.password.slice(0, 200),
     operator?.passwordHash ?? (await decoyHash()),
   );
-  await prisma.signInAttempt.create({
-    data: { email, ip: input.ip ?? null, succeeded: Boolean(operator && matches) },
-  });
   if (!operator || !matches) return { ok: false, reason: "invalid" };
+  await markAttemptSucceeded(prisma, slot.attemptId);
 
   // Only now: an audit write on failures of known emails would make them slower than unknown
   // ones. Failures stay in the attempts table, which the throttle counts.
@@ -130,18 +117,34 @@ export async function signOut(prisma: PrismaClient, token: string): Promise<void
   await prisma.operatorSession.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
 
-/** Changes the password after checking the current one; every other session is signed out. */
+export type PasswordChange =
+  { ok: true } | { ok: false; field: "current" | "next"; message: string; throttled?: true };
+
+/**
+ * Changes the password after checking the current one; every other session is signed out. The
+ * check counts against the same limits as signing in (the operator's email and the client
+ * address), so a stolen session cannot be used to guess the password.
+ */
 export async function changePassword(
   prisma: PrismaClient,
   operator: SignedInOperator,
-  input: { current: string; next: string },
-): Promise<{ ok: true } | { ok: false; field: "current" | "next"; message: string }> {
+  input: { current: string; next: string; ip?: string },
+  now = new Date(),
+): Promise<PasswordChange> {
   const next = passwordSchema.safeParse(input.next);
   if (!next.success) return { ok: false, field: "next", message: next.error.issues[0].message };
   const stored = await prisma.operator.findUniqueOrThrow({ where: { id: operator.operatorId } });
-  if (!(await verifyPassword(input.current, stored.passwordHash))) {
+
+  const slot = await claimPasswordAttempt(prisma, { email: stored.email, ip: input.ip }, now);
+  if (!slot.ok) {
+    const message = "Too many failed attempts. Wait 15 minutes and try again.";
+    return { ok: false, field: "current", message, throttled: true };
+  }
+  if (!(await verifyPassword(input.current.slice(0, 200), stored.passwordHash))) {
     return { ok: false, field: "current", message: "The current password is not right" };
   }
+  await markAttemptSucceeded(prisma, slot.attemptId);
+
   await prisma.$transaction([
     prisma.operator.update({
       where: { id: stored.id },
