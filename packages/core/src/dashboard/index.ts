@@ -3,6 +3,7 @@
 export * from "./audit-log.ts";
 export * from "./operators.ts";
 export * from "./overview.ts";
+export type { CurrencyMoney, MoneyDay } from "./overview-money.ts";
 export * from "./merchant-orders.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export * from "./account-webhooks.ts";
