@@ -10,5 +10,7 @@ export * from "./account-webhooks.ts";
 export * from "./account-settings.ts";
 export * from "./account-preferences.ts";
 export * from "./product-catalogue.ts";
+export * from "./product-limits.ts";
+export * from "./form-numbers.ts";
 export * from "./shop-health.ts";
 export * from "./supplier-accounts.ts";
