@@ -3,13 +3,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadSettings, settingsAction } from "../pages/settings/load-settings.server";
 import { SettingsPage } from "../pages/settings/settings-page";
 import { dashboardFormScope, dashboardScope } from "../shells/operator-session.server";
+import { readForm } from "../shells/read-form.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadSettings(context, await dashboardScope(request, context));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const { scope, operator } = await dashboardFormScope(request, context, form);
   return settingsAction(context, scope, form, operator);
 }
