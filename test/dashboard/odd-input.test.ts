@@ -175,3 +175,53 @@ describe("a client's mistake", () => {
     expectQuietLog(before);
   });
 });
+
+describe("numbers typed in forms", () => {
+  it.each(["0x10", "1e3", "5.0"])(
+    "a default low-stock threshold of %j is refused inline and nothing changes",
+    async (typed) => {
+      const prisma = server.platform.db.prisma;
+      const before = await prisma.account.findFirstOrThrow();
+      const csrf = await pageCsrf(server.url, "/dashboard/settings", session);
+
+      const answer = await dashboardPost(server.url, "/dashboard/settings", session, {
+        csrf,
+        intent: "low_stock_default",
+        low_stock_threshold: typed,
+      });
+
+      expect(answer.status).toBe(200);
+      expect(await answer.text()).toContain("A whole number in digits 0-9");
+      const after = await prisma.account.findFirstOrThrow();
+      expect(after.lowStockThreshold).toBe(before.lowStockThreshold);
+    },
+  );
+
+  it("a supplier priority takes a leading minus but not hexadecimal or exponents", async () => {
+    const prisma = server.platform.db.prisma;
+    const account = await prisma.account.findFirstOrThrow();
+    const connection = await prisma.supplierConnection.create({
+      data: { accountId: account.id, supplier: "kinguin", environment: "sandbox" },
+    });
+    const setPriority = async (priority: string) => {
+      const csrf = await pageCsrf(server.url, "/dashboard/suppliers", session);
+      const answer = await dashboardPost(server.url, "/dashboard/suppliers", session, {
+        csrf,
+        intent: "priority",
+        connection: connection.id,
+        priority,
+      });
+      const row = await prisma.supplierConnection.findUniqueOrThrow({
+        where: { id: connection.id },
+      });
+      return { html: await answer.text(), priority: row.priority };
+    };
+
+    expect((await setPriority("-5")).priority).toBe(-5);
+    for (const typed of ["0x10", "1e3", "-0x1"]) {
+      const refused = await setPriority(typed);
+      expect(refused.priority).toBe(-5);
+      expect(refused.html).toContain("A whole number in digits 0-9, with a leading minus");
+    }
+  });
+});

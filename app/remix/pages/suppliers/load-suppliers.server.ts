@@ -111,12 +111,14 @@ export async function suppliersAction(
       : { ok: false, message: tested.message };
   }
   if (intent === "priority") {
-    const text = formText(form, "priority").trim();
+    const priority = core.parseWholeNumber(formText(form, "priority"), { negative: true });
+    if (!priority.ok)
+      return { ok: false, field: "priority", message: priority.message, connection: id };
     const changed = await core.setSupplierPriority(
       prisma,
       actorOf(scope),
       id,
-      text ? Number(text) : NaN,
+      priority.value ?? NaN,
     );
     if (!changed.ok) return { ...changed, connection: id };
     return { ok: true, message: "Priority saved." };
