@@ -225,3 +225,18 @@ describe("numbers typed in forms", () => {
     }
   });
 });
+
+describe("counts in words", () => {
+  it("say one attempt and one order in the singular", async () => {
+    const orderPage = await (
+      await dashboardGet(server.url, `/dashboard/orders/${orderId}`, session)
+    ).text();
+    const list = await (
+      await dashboardGet(server.url, "/dashboard/orders?q=%233001", session)
+    ).text();
+
+    expect(orderPage).toMatch(/1 attempt,/);
+    expect(orderPage).not.toContain("1 attempts");
+    expect(list).toContain("1 order, page 1 of 1");
+  });
+});

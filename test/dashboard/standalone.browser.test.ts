@@ -213,7 +213,9 @@ describe("the standalone dashboard, page by page", () => {
     await page.getByLabel("Supplier", { exact: true }).selectOption("kinguin");
     await page.getByLabel("Environment").selectOption("live");
     await page.getByRole("button", { name: "Connect supplier" }).click();
-    await page.getByText("Invalid credentials: apiKey").waitFor();
+    // Fields and the refusal use the labels the merchant sees, not the code's field names.
+    await page.getByLabel("Webhook secret").waitFor();
+    await page.getByText("Check these credentials: API key").waitFor();
     expect(await prisma.supplierConnection.count()).toBe(1);
   });
 

@@ -116,7 +116,10 @@ export async function productsAction(
       targetId: formText(form, "shop"),
       details: { lines: parsed.lines.length, supplier: formText(form, "supplier") },
     });
-    return { ok: true, message: `${outcome.mapped} SKUs mapped.` };
+    return {
+      ok: true,
+      message: `${outcome.mapped === 1 ? "1 SKU" : `${outcome.mapped} SKUs`} mapped.`,
+    };
   }
 
   if (intent === "limits") {
