@@ -179,7 +179,7 @@ describe("the standalone dashboard, page by page", () => {
       .getByLabel("One per line: SKU, supplier product id")
       .fill("NEW-STARFIELD, SBX-STARFIELD-EU");
     await page.getByRole("button", { name: "Map SKUs" }).click();
-    await page.getByText("1 SKUs mapped.").waitFor();
+    await page.getByText("1 SKU mapped.").waitFor();
     const mapped = await prisma.product.findFirstOrThrow({
       where: { accountId: server.demo.account_id, sku: "NEW-STARFIELD" },
       include: { offers: true, mappings: true },
