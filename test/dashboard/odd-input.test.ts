@@ -191,7 +191,7 @@ describe("numbers typed in forms", () => {
       });
 
       expect(answer.status).toBe(200);
-      expect(await answer.text()).toContain("A whole number in digits 0-9");
+      expect(await answer.text()).toContain("A whole number from 0 to 1000000, in digits 0-9");
       const after = await prisma.account.findFirstOrThrow();
       expect(after.lowStockThreshold).toBe(before.lowStockThreshold);
     },
@@ -221,7 +221,7 @@ describe("numbers typed in forms", () => {
     for (const typed of ["0x10", "1e3", "-0x1"]) {
       const refused = await setPriority(typed);
       expect(refused.priority).toBe(-5);
-      expect(refused.html).toContain("A whole number in digits 0-9, with a leading minus");
+      expect(refused.html).toContain("A whole number from -1000 to 1000, in digits 0-9");
     }
   });
 });

@@ -66,6 +66,7 @@ describe("a product's limits", () => {
     ["EUR", { maxCost: "", lowStockThreshold: "0x10" }, "lowStockThreshold", "digits 0-9"],
     ["EUR", { maxCost: "", lowStockThreshold: "1e3" }, "lowStockThreshold", "digits 0-9"],
     ["EUR", { maxCost: "", lowStockThreshold: "2.5" }, "lowStockThreshold", "digits 0-9"],
+    ["EUR", { maxCost: "", lowStockThreshold: "-1" }, "lowStockThreshold", "from 0 to 1000000"],
   ])("refuses %s %j on %s, changing nothing", async (currency, input, field, message) => {
     const row = await product(currency);
     await changeProductLimits(db.prisma, by(), row.id, { maxCost: "7", lowStockThreshold: "4" });

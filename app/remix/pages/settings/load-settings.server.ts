@@ -98,7 +98,10 @@ export async function settingsAction(
     };
   }
   if (intent === "low_stock_default") {
-    const threshold = core.parseWholeNumber(formText(form, "low_stock_threshold"));
+    const threshold = core.parseWholeNumber(formText(form, "low_stock_threshold"), {
+      min: 0,
+      max: 1_000_000,
+    });
     if (!threshold.ok) return { ok: false, field: "lowStockThreshold", message: threshold.message };
     const changed = await core.setDefaultLowStockThreshold(prisma, by, threshold.value ?? NaN);
     if (!changed.ok) return changed;

@@ -128,7 +128,7 @@ export async function suppliersAction(
       : { ok: false, message: tested.message };
   }
   if (intent === "priority") {
-    const priority = core.parseWholeNumber(formText(form, "priority"), { negative: true });
+    const priority = core.parseWholeNumber(formText(form, "priority"), { min: -1000, max: 1000 });
     if (!priority.ok)
       return { ok: false, field: "priority", message: priority.message, connection: id };
     const changed = await core.setSupplierPriority(

@@ -2,25 +2,38 @@ import { describe, expect, it } from "vitest";
 import { parseExactAmount, parseWholeNumber } from "./form-numbers.ts";
 
 describe("parseWholeNumber", () => {
+  const upTo100 = { min: 0, max: 100 };
+  const signed = { min: -10, max: 10 };
+
   it.each([
-    ["16", 16],
-    [" 007 ", 7],
-    ["", null],
-  ])("reads %j as %j", (text, value) => {
-    expect(parseWholeNumber(text)).toEqual({ ok: true, value });
+    ["16", upTo100, 16],
+    [" 007 ", upTo100, 7],
+    ["", upTo100, null],
+    ["-3", signed, -3],
+    ["-0", upTo100, 0],
+  ])("reads %j in %j as %j", (text, range, value) => {
+    expect(parseWholeNumber(text, range)).toEqual({ ok: true, value });
   });
 
-  it.each(["0x10", "1e3", "2.0", "+3", "-3", "1_000", "Infinity", "٣"])(
-    "refuses %j where negatives are not allowed",
+  it.each(["0x10", "1e3", "2.0", "+3", "1_000", "Infinity", "٣", "--3", "-0x3"])(
+    "refuses %j as not plain digits",
     (text) => {
-      expect(parseWholeNumber(text)).toMatchObject({ ok: false });
+      expect(parseWholeNumber(text, signed)).toEqual({
+        ok: false,
+        message: "A whole number from -10 to 10, in digits 0-9",
+      });
     },
   );
 
-  it("takes a leading minus only where negatives are allowed", () => {
-    expect(parseWholeNumber("-3", { negative: true })).toEqual({ ok: true, value: -3 });
-    expect(parseWholeNumber("--3", { negative: true })).toMatchObject({ ok: false });
-    expect(parseWholeNumber("-0x3", { negative: true })).toMatchObject({ ok: false });
+  it.each([
+    ["-1", upTo100],
+    ["101", upTo100],
+    ["-11", signed],
+  ])("refuses %j outside %j", (text, range) => {
+    expect(parseWholeNumber(text, range)).toEqual({
+      ok: false,
+      message: `A whole number from ${range.min} to ${range.max}`,
+    });
   });
 });
 

@@ -2,26 +2,25 @@ import { currencyDecimals, toMinorUnits } from "../money.ts";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const WHOLE = /^\d+$/;
 const SIGNED_WHOLE = /^-?\d+$/;
 
 /**
- * A whole number typed in a form: plain decimal digits only, so "0x10", "1e3" or "2.0" are
- * refused instead of read the way `Number()` would. Empty text is null.
+ * A whole number typed in a form, within `range`: plain decimal digits with an optional leading
+ * minus, so "0x10", "1e3" or "2.0" are refused instead of read the way `Number()` would. A minus
+ * is only ever accepted where the range goes below 0. Empty text is null.
  */
 export function parseWholeNumber(
   text: string,
-  options: { negative?: boolean } = {},
+  range: { min: number; max: number },
 ): Parsed<number | null> {
   const trimmed = text.trim();
   if (!trimmed) return { ok: true, value: null };
 
-  const pattern = options.negative ? SIGNED_WHOLE : WHOLE;
-  if (!pattern.test(trimmed)) {
-    const digits = options.negative ? "digits 0-9, with a leading minus if negative" : "digits 0-9";
-    return { ok: false, message: `A whole number in ${digits}` };
-  }
-  return { ok: true, value: Number(trimmed) };
+  const inRange = `A whole number from ${range.min} to ${range.max}`;
+  if (!SIGNED_WHOLE.test(trimmed)) return { ok: false, message: `${inRange}, in digits 0-9` };
+  const value = Number(trimmed) || 0;
+  if (value < range.min || value > range.max) return { ok: false, message: inRange };
+  return { ok: true, value };
 }
 
 /**

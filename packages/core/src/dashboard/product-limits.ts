@@ -31,7 +31,7 @@ export async function changeProductLimits(
 
   const maxCost = parseExactAmount(input.maxCost, product.currency);
   if (!maxCost.ok) return { ok: false, field: "maxCost", message: maxCost.message };
-  const threshold = parseWholeNumber(input.lowStockThreshold);
+  const threshold = parseWholeNumber(input.lowStockThreshold, { min: 0, max: 1_000_000 });
   if (!threshold.ok) return { ok: false, field: "lowStockThreshold", message: threshold.message };
   const limits = productLimitsSchema.safeParse({
     maxCostMinor: maxCost.value,
