@@ -240,3 +240,31 @@ describe("counts in words", () => {
     expect(list).toContain("1 order, page 1 of 1");
   });
 });
+
+describe("a product's maximum cost", () => {
+  it("is read in the product's own currency, whatever currency the form names", async () => {
+    const prisma = server.platform.db.prisma;
+    const account = await prisma.account.findFirstOrThrow();
+    const product = await prisma.product.create({
+      data: { accountId: account.id, name: "Priced in euros", currency: "EUR" },
+    });
+    const save = async (fields: Record<string, string>) => {
+      const csrf = await pageCsrf(server.url, "/dashboard/products", session);
+      const answer = await dashboardPost(server.url, "/dashboard/products", session, {
+        csrf,
+        intent: "limits",
+        product: product.id,
+        low_stock_threshold: "",
+        ...fields,
+      });
+      const row = await prisma.product.findUniqueOrThrow({ where: { id: product.id } });
+      return { html: await answer.text(), maxCostMinor: row.maxCostMinor };
+    };
+
+    expect((await save({ currency: "BHD", max_cost: "10" })).maxCostMinor).toBe(1000);
+    expect((await save({ currency: "<b>", max_cost: "12.5" })).maxCostMinor).toBe(1250);
+    const refused = await save({ max_cost: "12.505" });
+    expect(refused.maxCostMinor).toBe(1250);
+    expect(refused.html).toContain("EUR amounts have at most 2 decimals");
+  });
+});
