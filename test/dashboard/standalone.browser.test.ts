@@ -102,6 +102,9 @@ describe("the standalone dashboard, page by page", () => {
     expect(await attention.innerText()).toContain("failed");
     const text = await page.locator("main").innerText();
     expect(text).toMatch(/Revenue, spend and margin/);
+    // The page says which orders its money covers.
+    expect(text).toMatch(/(Sandbox|Live) orders only/);
+    expect(text).toContain("Revenue is what customers paid for delivered orders");
     expect(text).toContain("EUR");
     expect(text).toContain("Sandbox supplier");
     await checkPage("overview");
