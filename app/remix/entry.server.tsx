@@ -4,7 +4,7 @@ import {
   type EntryContext,
   type HandleErrorFunction,
 } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
@@ -36,8 +36,17 @@ export default function handleRequest(
   });
 }
 
-/** Unexpected route errors, as one JSON log line each (the answer itself shows no internals). */
+/**
+ * Unexpected route errors, as one JSON log line each (the answer itself shows no internals).
+ * Requests Remix itself refuses (a post to a page without an action: 405) are the client's
+ * mistake: one warning line, no stack.
+ */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  context.platform.log.error({ err: error, path: new URL(request.url).pathname }, "route failed");
+  const path = new URL(request.url).pathname;
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    context.platform.log.warn({ path, status: error.status }, "route refused the request");
+    return;
+  }
+  context.platform.log.error({ err: error, path }, "route failed");
 };

@@ -178,6 +178,9 @@ describe("the dashboard inside the Shopify admin", () => {
     expect((await auditOf(orderId)).map((entry) => [entry.action, entry.actor])).toEqual([
       ["order.process_requested", ACTOR],
     ]);
+    // The page follows the order while it is processed, without a reload.
+    await page.getByText("delivered", { exact: true }).first().waitFor({ timeout: 10_000 });
+    expect(await page.locator("body").innerText()).not.toContain("Why it failed");
   });
 
   it("Order page: reveals the delivered keys, and the reveal is audited with the admin user", async () => {

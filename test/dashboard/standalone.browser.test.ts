@@ -102,6 +102,9 @@ describe("the standalone dashboard, page by page", () => {
     expect(await attention.innerText()).toContain("failed");
     const text = await page.locator("main").innerText();
     expect(text).toMatch(/Revenue, spend and margin/);
+    // The page says which orders its money covers.
+    expect(text).toMatch(/(Sandbox|Live) orders only/);
+    expect(text).toContain("Revenue is what customers paid for delivered orders");
     expect(text).toContain("EUR");
     expect(text).toContain("Sandbox supplier");
     await checkPage("overview");
@@ -179,7 +182,7 @@ describe("the standalone dashboard, page by page", () => {
       .getByLabel("One per line: SKU, supplier product id")
       .fill("NEW-STARFIELD, SBX-STARFIELD-EU");
     await page.getByRole("button", { name: "Map SKUs" }).click();
-    await page.getByText("1 SKUs mapped.").waitFor();
+    await page.getByText("1 SKU mapped.").waitFor();
     const mapped = await prisma.product.findFirstOrThrow({
       where: { accountId: server.demo.account_id, sku: "NEW-STARFIELD" },
       include: { offers: true, mappings: true },
@@ -213,7 +216,9 @@ describe("the standalone dashboard, page by page", () => {
     await page.getByLabel("Supplier", { exact: true }).selectOption("kinguin");
     await page.getByLabel("Environment").selectOption("live");
     await page.getByRole("button", { name: "Connect supplier" }).click();
-    await page.getByText("Invalid credentials: apiKey").waitFor();
+    // Fields and the refusal use the labels the merchant sees, not the code's field names.
+    await page.getByLabel("Webhook secret").waitFor();
+    await page.getByText("Check these credentials: API key").waitFor();
     expect(await prisma.supplierConnection.count()).toBe(1);
   });
 

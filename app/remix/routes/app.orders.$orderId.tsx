@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadOrder, orderAction } from "../pages/orders/load-order.server";
 import { OrderPage } from "../pages/orders/order-page";
 import { embeddedScope } from "../shells/embedded-scope.server";
+import { readForm } from "../shells/read-form.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return loadOrder(context, await embeddedScope(request, context), params.orderId ?? "");
@@ -12,7 +13,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 // the token itself is the proof the form came from our page.
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const scope = await embeddedScope(request, context);
-  return orderAction(context, scope, params.orderId ?? "", await request.formData());
+  return orderAction(context, scope, params.orderId ?? "", await readForm(request, context));
 }
 
 export default function EmbeddedOrder() {

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadProducts, productsAction } from "../pages/products/load-products.server";
 import { ProductsPage } from "../pages/products/products-page";
 import { embeddedScope } from "../shells/embedded-scope.server";
+import { readForm } from "../shells/read-form.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadProducts(context, await embeddedScope(request, context), request);
@@ -11,7 +12,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   // App Bridge sends the session token as a header with the post: no form token needed.
   const scope = await embeddedScope(request, context);
-  const form = await request.formData();
+  const form = await readForm(request, context);
   return productsAction(context, scope, form);
 }
 

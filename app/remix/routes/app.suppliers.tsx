@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadSuppliers, suppliersAction } from "../pages/suppliers/load-suppliers.server";
 import { SuppliersPage } from "../pages/suppliers/suppliers-page";
 import { embeddedScope } from "../shells/embedded-scope.server";
+import { readForm } from "../shells/read-form.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadSuppliers(context, await embeddedScope(request, context));
@@ -11,7 +12,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   // App Bridge sends the session token as a header with the post: no form token needed.
   const scope = await embeddedScope(request, context);
-  const form = await request.formData();
+  const form = await readForm(request, context);
   return suppliersAction(context, scope, form);
 }
 

@@ -46,12 +46,11 @@ export function ErrorBoundary() {
   const shell = useRouteLoaderData<typeof loader>("routes/app");
   if (isRouteErrorResponse(error) && typeof error.data === "string") return boundary.error(error);
 
-  const status = isRouteErrorResponse(error) ? error.status : 500;
   // Without the shell's loader data (it refused the request itself) there is no App Bridge.
   return (
     <AppProvider isEmbeddedApp={Boolean(shell)} apiKey={shell?.apiKey ?? ""}>
       {shell ? <AppNavMenu /> : null}
-      <EmbeddedErrorPage status={status} />
+      <EmbeddedErrorPage error={error} />
     </AppProvider>
   );
 }

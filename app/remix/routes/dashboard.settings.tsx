@@ -4,6 +4,7 @@ import { loadSettings, settingsAction } from "../pages/settings/load-settings.se
 import { SettingsPage } from "../pages/settings/settings-page";
 import { CLIENT_ADDRESS_HEADER } from "../shells/client-address";
 import { dashboardFormScope, dashboardSession } from "../shells/operator-session.server";
+import { readForm } from "../shells/read-form.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { scope, operator } = await dashboardSession(request, context);
@@ -11,7 +12,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const { scope, operator } = await dashboardFormScope(request, context, form);
   const ip = request.headers.get(CLIENT_ADDRESS_HEADER) ?? undefined;
   const result = await settingsAction(context, scope, form, { operator, ip });

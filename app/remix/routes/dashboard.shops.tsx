@@ -3,13 +3,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadShops, shopsAction } from "../pages/shops/load-shops.server";
 import { ShopsPage } from "../pages/shops/shops-page";
 import { dashboardFormScope, dashboardScope } from "../shells/operator-session.server";
+import { readForm } from "../shells/read-form.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadShops(context, await dashboardScope(request, context));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const { scope } = await dashboardFormScope(request, context, form);
   return shopsAction(context, scope, form);
 }

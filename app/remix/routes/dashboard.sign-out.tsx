@@ -5,10 +5,11 @@ import {
   sessionToken,
 } from "../shells/operator-session.server";
 import { actorOf } from "../shells/merchant-scope";
+import { readForm } from "../shells/read-form.server";
 
 /** Ends the session (its row is deleted, so the cookie is worthless even if kept). */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const { scope } = await dashboardFormScope(request, context, form);
   await context.core.recordAudit(context.platform.db.prisma, actorOf(scope), {
     action: "operator.signed_out",

@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import {
   AppProvider,
   Banner,
@@ -24,6 +24,8 @@ import { useState } from "react";
 import { CLIENT_ADDRESS_HEADER } from "../shells/client-address";
 import { sessionCookie } from "../shells/operator-session.server";
 import { formText } from "../pages/common/form-text";
+import { errorState } from "../pages/common/page-error";
+import { readForm } from "../shells/read-form.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 export const meta: MetaFunction = () => [{ title: "Sign in · PremiumCDKeys" }];
@@ -45,7 +47,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request, context);
   const cookieToken = formCookie(request);
   const submitted = formText(form, "csrf");
   if (!cookieToken || !sameText(cookieToken, submitted)) {
@@ -134,6 +136,24 @@ export default function SignIn() {
               </BlockStack>
             </Form>
           </Card>
+        </Page>
+      </main>
+    </AppProvider>
+  );
+}
+
+/** A post that is not a sign-in form at all (no body, JSON): refused plainly, the form offered. */
+export function ErrorBoundary() {
+  const { title, message } = errorState(useRouteError());
+  return (
+    <AppProvider i18n={en}>
+      <main>
+        <Page narrowWidth title={title}>
+          <Banner tone="warning" title={message}>
+            <p>
+              <a href="/dashboard/sign-in">Back to sign-in</a>
+            </p>
+          </Banner>
         </Page>
       </main>
     </AppProvider>

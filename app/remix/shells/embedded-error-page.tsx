@@ -1,20 +1,20 @@
-import { Link } from "@remix-run/react";
+import { isRouteErrorResponse, Link } from "@remix-run/react";
 import { Banner, Page } from "@shopify/polaris";
+import { errorState } from "../pages/common/page-error";
 
-const TITLES: Record<number, string> = { 400: "Refused", 404: "Not found" };
-
-const MESSAGES: Record<number, string> = {
-  400: "The request was not understood. Reload the page and try again.",
-  404: "There is nothing here, or it belongs to another shop.",
-};
-
-/** A page's refusal inside the Shopify admin: said plainly, no internals. */
-export function EmbeddedErrorPage({ status }: { status: number }) {
-  const message =
-    MESSAGES[status] ?? "Something went wrong on our side. It has been logged; try again soon.";
+/**
+ * A page's refusal inside the Shopify admin: said plainly, no internals. The same words as the
+ * standalone pages, except that what is not found belongs to another shop.
+ */
+export function EmbeddedErrorPage({ error }: { error: unknown }) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const state =
+    status === 404
+      ? { title: "Not found", message: "There is nothing here, or it belongs to another shop." }
+      : errorState(error);
   return (
-    <Page title={TITLES[status] ?? "Error"}>
-      <Banner tone="critical" title={message}>
+    <Page title={state.title}>
+      <Banner tone={status < 500 ? "warning" : "critical"} title={state.message}>
         <p>
           <Link to="/app">Back to the app's home</Link>
         </p>

@@ -5,6 +5,7 @@ import type { Platform } from "@premiumcdkeys/core";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import type { WebContext } from "../../remix/load-context.ts";
 import { createShopifyWeb } from "../shopify/shopify-web.ts";
+import { nulInQueryRefusal } from "./nul-in-query.ts";
 import { CLIENT_BUILD, ensureWebBuild, SERVER_BUILD, WEB_ROOT } from "./web-build.ts";
 
 /** The Remix app as the Hono server serves it. */
@@ -26,7 +27,9 @@ export async function builtWebLayer(platform: Platform): Promise<WebLayer> {
   const handler = createRequestHandler(build, "production");
   const context = webContext(platform);
   return {
-    handle: (request) => withDocumentHeaders(request, handler(request, context), context),
+    handle: async (request) =>
+      nulInQueryRefusal(request, platform.log) ??
+      withDocumentHeaders(request, handler(request, context), context),
     preflight: (request) => preflight(request, context),
     clientDir: CLIENT_BUILD,
     close: async () => {},
@@ -46,7 +49,9 @@ export async function devWebLayer(platform: Platform): Promise<WebLayer> {
   );
   const context = webContext(platform);
   return {
-    handle: (request) => withDocumentHeaders(request, handler(request, context), context),
+    handle: async (request) =>
+      nulInQueryRefusal(request, platform.log) ??
+      withDocumentHeaders(request, handler(request, context), context),
     preflight: (request) => preflight(request, context),
     nodeMiddleware: (req, res, next) => vite.middlewares(req, res, next),
     close: () => vite.close(),

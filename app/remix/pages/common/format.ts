@@ -16,3 +16,8 @@ export const STATUS_TONES: Record<string, "success" | "critical" | "attention" |
 export function orderRef(ref: string): string {
   return ref.startsWith("#") ? ref : `#${ref}`;
 }
+
+/** "1 attempt", "2 attempts": a count with its noun in the right number. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

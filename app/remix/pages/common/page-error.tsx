@@ -1,9 +1,25 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { Banner, Page } from "@shopify/polaris";
 
-/** What went wrong, said plainly: the status decides the words, internals never show. */
+const SERVER_ERROR = {
+  title: "Error",
+  message: "Something went wrong on our side. It has been logged; try again in a moment.",
+};
+
+/** The message of a refusal in the contract's envelope, if the error carries one. */
+function envelopeMessage(data: unknown): string | undefined {
+  const message = (data as { error?: { message?: unknown } } | null)?.error?.message;
+  return typeof message === "string" ? message : undefined;
+}
+
+/**
+ * What went wrong, said plainly: the status decides the words, internals never show. A request
+ * we refused (4xx) says what was wrong with it; only real failures (5xx) get the server wording.
+ */
 export function errorState(error: unknown): { title: string; message: string } {
-  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error) || error.status >= 500) return SERVER_ERROR;
+  const { status } = error;
+
   if (status === 404) {
     return {
       title: "Not found",
@@ -16,10 +32,14 @@ export function errorState(error: unknown): { title: string; message: string } {
       message: "The form expired or did not come from this page. Reload the page and try again.",
     };
   }
-  return {
-    title: "Error",
-    message: "Something went wrong on our side. It has been logged; try again in a moment.",
-  };
+  if (status === 405) {
+    return { title: "Refused", message: "This page does not take form posts." };
+  }
+  const reason = (envelopeMessage(error.data) ?? "The request was not understood").replace(
+    /\.$/,
+    "",
+  );
+  return { title: "Refused", message: `${reason}. Reload the page and try again.` };
 }
 
 /**
@@ -27,10 +47,12 @@ export function errorState(error: unknown): { title: string; message: string } {
  * leaves the others a click away.
  */
 export function PageErrorBoundary() {
-  const { title, message } = errorState(useRouteError());
+  const error = useRouteError();
+  const { title, message } = errorState(error);
+  const tone = isRouteErrorResponse(error) && error.status < 500 ? "warning" : "critical";
   return (
     <Page title={title}>
-      <Banner tone="critical" title={message}>
+      <Banner tone={tone} title={message}>
         <p>
           <Link to="/dashboard">Back to the overview</Link>
         </p>

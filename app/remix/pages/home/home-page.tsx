@@ -9,6 +9,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import type { HomeData } from "./load-home.server";
+import { countOf } from "../common/format";
 
 /** The merchant's home: connection, Sandbox Mode, today's orders and open data requests. */
 export function HomePage({ data }: { data: HomeData }) {
@@ -79,7 +80,7 @@ export function HomePage({ data }: { data: HomeData }) {
                 <BlockStack gap="100">
                   {dataRequests.map((request) => (
                     <Text as="p" key={request.id}>
-                      {`${request.customerEmail ?? "Redacted customer"}: ${request.orders} orders, received ${formatTime(request.receivedAt)}`}
+                      {`${request.customerEmail ?? "Redacted customer"}: ${countOf(request.orders, "order")}, received ${formatTime(request.receivedAt)}`}
                     </Text>
                   ))}
                 </BlockStack>

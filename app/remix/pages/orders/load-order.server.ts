@@ -121,7 +121,11 @@ export async function orderAction(
   }
   throw Response.json(
     {
-      error: { code: "VALIDATION_ERROR", message: "Unknown action", details: { field: "intent" } },
+      error: {
+        code: "VALIDATION_ERROR",
+        message: "The form asked for no known action (process again or reveal keys)",
+        details: { field: "intent" },
+      },
     },
     { status: 400 },
   );

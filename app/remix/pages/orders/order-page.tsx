@@ -1,4 +1,5 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
+import { Form, Link, useNavigation, useRevalidator } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -11,13 +12,18 @@ import {
   Page,
   Text,
 } from "@shopify/polaris";
-import { formatTime, orderRef, STATUS_TONES } from "../common/format";
+import { countOf, formatTime, orderRef, STATUS_TONES } from "../common/format";
 import type { OrderActionData, OrderData } from "./load-order.server";
+
+/** States the worker moves on from by itself: the page asks again until the order settles. */
+const IN_FLIGHT = ["received", "processing"];
+const REFRESH_MS = 2_000;
 
 /** One order: lines, purchases (keys masked until revealed), deliveries and its events. */
 export function OrderPage({ data, result }: { data: OrderData; result?: OrderActionData }) {
   const busy = useNavigation().state === "submitting";
   const { order } = data;
+  useRefreshWhile(IN_FLIGHT.includes(order.status));
   const revealed = new Map(
     result?.intent === "reveal" ? result.keys.map((key) => [key.purchaseId, key.code]) : [],
   );
@@ -129,7 +135,7 @@ export function OrderPage({ data, result }: { data: OrderData; result?: OrderAct
                 ) : (
                   data.deliveries.map((delivery) => (
                     <Text as="p" key={delivery.id}>
-                      {`${delivery.channel}: ${delivery.status}, ${delivery.attempts} attempts, ${formatTime(delivery.sentAt)}`}
+                      {`${delivery.channel}: ${delivery.status}, ${countOf(delivery.attempts, "attempt")}, ${formatTime(delivery.sentAt)}`}
                     </Text>
                   ))
                 )}
@@ -159,4 +165,15 @@ export function OrderPage({ data, result }: { data: OrderData; result?: OrderAct
       </Layout>
     </Page>
   );
+}
+
+/** Reloads the page's data every few seconds while `active`, so a settling order shows it. */
+function useRefreshWhile(active: boolean) {
+  const revalidator = useRevalidator();
+  const idle = revalidator.state === "idle";
+  useEffect(() => {
+    if (!active || !idle) return;
+    const timer = setTimeout(() => revalidator.revalidate(), REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [active, idle, revalidator]);
 }

@@ -16,7 +16,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { formatTime, orderRef, STATUS_TONES } from "../common/format";
+import { countOf, formatTime, orderRef, STATUS_TONES } from "../common/format";
 import type { OrdersData } from "./load-orders.server";
 
 /** The Orders index: filters by status, shop and dates, search, and pages of 20. */
@@ -150,7 +150,7 @@ export function OrdersPage({ data }: { data: OrdersData }) {
         </Card>
         <InlineStack align="space-between" blockAlign="center">
           <Text as="p" tone="subdued">
-            {`${data.total} orders, page ${data.page} of ${Math.max(1, data.pages)}`}
+            {`${countOf(data.total, "order")}, page ${data.page} of ${Math.max(1, data.pages)}`}
           </Text>
           {/* Plain links: Polaris's Pagination puts aria-labels on disabled spans. */}
           <nav aria-label="Pages">

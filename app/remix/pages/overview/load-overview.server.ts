@@ -13,11 +13,13 @@ export async function loadOverview(context: WebContext, scope: MerchantScope) {
   return {
     base: scope.base ?? "/dashboard",
     counts: overview.counts,
+    sandbox: overview.sandbox,
     money: overview.money.map((total) => ({
       currency: total.currency,
       revenue: money(total.revenueMinor, total.currency),
       spend: money(total.spendMinor, total.currency),
       margin: money(total.revenueMinor - total.spendMinor, total.currency),
+      otherSpend: money(total.otherSpendMinor, total.currency),
     })),
     chart: overview.chart,
     attention: overview.attention.map((order) => ({

@@ -46,7 +46,7 @@ export function MoneyChart({ chart }: { chart: OverviewData["chart"] }) {
       </svg>
       <figcaption>
         <Text as="p" tone="subdued">
-          {`Blue: revenue, amber: spend (${chart.currency}), last 14 days; margin is the gap.`}
+          {`Delivered orders: blue revenue, amber spend (${chart.currency}), last 14 days.`}
         </Text>
       </figcaption>
     </figure>

@@ -46,15 +46,30 @@ export function OverviewPage({ data }: { data: OverviewData }) {
               <Text as="h2" variant="headingMd">
                 Revenue, spend and margin (last 30 days)
               </Text>
+              <Text as="p" tone="subdued">
+                {moneyScope(data.sandbox)}
+              </Text>
               {data.money.length === 0 ? (
                 <Text as="p" tone="subdued">
-                  No orders in the last 30 days.
+                  No delivered orders or confirmed purchases in the last 30 days.
                 </Text>
               ) : (
                 <DataTable
-                  columnContentTypes={["text", "numeric", "numeric", "numeric"]}
-                  headings={["Currency", "Revenue", "Spend", "Margin"]}
-                  rows={data.money.map((row) => [row.currency, row.revenue, row.spend, row.margin])}
+                  columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
+                  headings={[
+                    "Currency",
+                    "Revenue",
+                    "Spend",
+                    "Margin",
+                    "Spent on orders not delivered",
+                  ]}
+                  rows={data.money.map((row) => [
+                    row.currency,
+                    row.revenue,
+                    row.spend,
+                    row.margin,
+                    row.otherSpend,
+                  ])}
                 />
               )}
               <MoneyChart chart={data.chart} />
@@ -130,6 +145,17 @@ export function OverviewPage({ data }: { data: OverviewData }) {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+function moneyScope(sandbox: boolean) {
+  const orders = sandbox
+    ? "Sandbox orders only, because Sandbox Mode is on; live orders are left out."
+    : "Live orders only; sandbox orders are left out.";
+  return (
+    `${orders} Revenue is what customers paid for delivered orders; spend is the confirmed ` +
+    "key purchases for those orders, and margin the difference. Each currency has its own row; " +
+    "nothing is converted."
   );
 }
 

@@ -75,6 +75,8 @@ export async function loadProducts(context: WebContext, scope: MerchantScope, re
   };
 }
 
+const LIMIT_FIELDS = { maxCost: "max_cost", lowStockThreshold: "low_stock_threshold" } as const;
+
 export type ProductsActionData =
   | { ok: true; message: string }
   | { ok: false; field?: string; message: string; productId?: string };
@@ -114,41 +116,24 @@ export async function productsAction(
       targetId: formText(form, "shop"),
       details: { lines: parsed.lines.length, supplier: formText(form, "supplier") },
     });
-    return { ok: true, message: `${outcome.mapped} SKUs mapped.` };
+    return {
+      ok: true,
+      message: `${outcome.mapped === 1 ? "1 SKU" : `${outcome.mapped} SKUs`} mapped.`,
+    };
   }
 
   if (intent === "limits") {
     const productId = formText(form, "product");
-    const currency = formText(form, "currency") || "EUR";
-    const maxCostText = formText(form, "max_cost").trim();
-    // Empty: the product follows the account's default threshold.
-    const thresholdText = formText(form, "low_stock_threshold").trim();
-    const threshold = thresholdText ? Number(thresholdText) : null;
-    let maxCostMinor: number | null = null;
-    try {
-      maxCostMinor = maxCostText ? core.toMinorUnits(maxCostText, currency) : null;
-    } catch {
-      return { ok: false, field: "max_cost", productId, message: "A price like 12.50" };
-    }
-    const limits = core.productLimitsSchema.safeParse({
-      maxCostMinor,
-      lowStockThreshold: threshold,
+    // The amount is read in the product's own currency: the form names none.
+    const outcome = await core.changeProductLimits(prisma, actorOf(scope), productId, {
+      maxCost: formText(form, "max_cost"),
+      // Empty: the product follows the account's default threshold.
+      lowStockThreshold: formText(form, "low_stock_threshold"),
     });
-    if (!limits.success) {
-      const field =
-        limits.error.issues[0].path[0] === "maxCostMinor" ? "max_cost" : "low_stock_threshold";
-      return { ok: false, field, productId, message: "Not a valid amount" };
+    if (!outcome.ok) {
+      const field = outcome.field && LIMIT_FIELDS[outcome.field];
+      return { ok: false, field, productId, message: outcome.message };
     }
-    const changed = /^[0-9a-f-]{36}$/i.test(productId)
-      ? await core.setProductLimits(prisma, scope.accountId, productId, limits.data)
-      : false;
-    if (!changed) return { ok: false, message: "No such product" };
-    await core.recordAudit(prisma, actorOf(scope), {
-      action: "product.limits_changed",
-      targetType: "product",
-      targetId: productId,
-      details: limits.data,
-    });
     return { ok: true, message: "Product limits saved." };
   }
   return { ok: false, message: "Unknown action" };

@@ -170,7 +170,6 @@ function ProductCard({
           <input type="hidden" name="csrf" value={data.csrfToken} />
           <input type="hidden" name="intent" value="limits" />
           <input type="hidden" name="product" value={product.id} />
-          <input type="hidden" name="currency" value={product.currency} />
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
             <TextField
               label={`Maximum cost (${product.currency})`}

@@ -101,8 +101,12 @@ export async function settingsAction(
     };
   }
   if (intent === "low_stock_default") {
-    const text = formText(form, "low_stock_threshold").trim();
-    const changed = await core.setDefaultLowStockThreshold(prisma, by, text ? Number(text) : NaN);
+    const threshold = core.parseWholeNumber(formText(form, "low_stock_threshold"), {
+      min: 0,
+      max: 1_000_000,
+    });
+    if (!threshold.ok) return { ok: false, field: "lowStockThreshold", message: threshold.message };
+    const changed = await core.setDefaultLowStockThreshold(prisma, by, threshold.value ?? NaN);
     if (!changed.ok) return changed;
     return { ok: true, message: "Default low-stock threshold saved." };
   }

@@ -5,11 +5,25 @@ import { formText } from "../common/form-text";
 
 export type SuppliersData = Awaited<ReturnType<typeof loadSuppliers>>;
 
-/** Credential fields per supplier kind: written, never read back. */
-const CREDENTIAL_FIELDS: Record<string, string[]> = {
-  codeswholesale: ["clientId", "clientSecret", "signature"],
-  kinguin: ["apiKey", "webhookSecret"],
+/** Credential fields per supplier kind, with the labels the merchant sees: written, never read back. */
+const CREDENTIAL_FIELDS: Record<string, { name: string; label: string }[]> = {
+  codeswholesale: [
+    { name: "clientId", label: "Client ID" },
+    { name: "clientSecret", label: "Client secret" },
+    { name: "signature", label: "Signature" },
+  ],
+  kinguin: [
+    { name: "apiKey", label: "API key" },
+    { name: "webhookSecret", label: "Webhook secret" },
+  ],
   own_stock: [],
+};
+
+/** The suppliers' names as the merchant knows them. */
+const SUPPLIER_NAMES: Record<string, string> = {
+  codeswholesale: "CodesWholesale",
+  kinguin: "Kinguin",
+  own_stock: "Own stock",
 };
 
 export async function loadSuppliers(context: WebContext, scope: MerchantScope) {
@@ -18,6 +32,7 @@ export async function loadSuppliers(context: WebContext, scope: MerchantScope) {
   return {
     csrfToken: scope.csrfToken ?? "",
     credentialFields: CREDENTIAL_FIELDS,
+    supplierNames: SUPPLIER_NAMES,
     connections: connections.map((connection) => ({
       id: connection.id,
       supplier: connection.supplier,
@@ -67,9 +82,9 @@ export async function suppliersAction(
     const fields = CREDENTIAL_FIELDS[supplier];
     if (!fields) return { ok: false, message: "Choose a supplier" };
     const credentials: Record<string, string> = {};
-    for (const field of fields) {
-      const value = formText(form, field).trim();
-      if (value) credentials[field] = value;
+    for (const { name } of fields) {
+      const value = formText(form, name).trim();
+      if (value) credentials[name] = value;
     }
     const connected = await platform.supplierConnections.connect(scope.accountId, {
       supplier: supplier as never,
@@ -78,10 +93,12 @@ export async function suppliersAction(
       currency: formText(form, "currency") || "EUR",
     });
     if (!connected.ok) {
-      const fieldsWrong = (connected.details.fields as string[] | undefined)?.join(", ");
+      const wrong = (connected.details.fields as string[] | undefined) ?? [];
+      const labels = wrong.map((name) => fields.find((f) => f.name === name)?.label ?? name);
       return {
         ok: false,
-        message: fieldsWrong ? `${connected.message}: ${fieldsWrong}` : connected.message,
+        message:
+          labels.length > 0 ? `Check these credentials: ${labels.join(", ")}` : connected.message,
       };
     }
     // Field names only: the credentials themselves never reach the log.
@@ -111,12 +128,14 @@ export async function suppliersAction(
       : { ok: false, message: tested.message };
   }
   if (intent === "priority") {
-    const text = formText(form, "priority").trim();
+    const priority = core.parseWholeNumber(formText(form, "priority"), { min: -1000, max: 1000 });
+    if (!priority.ok)
+      return { ok: false, field: "priority", message: priority.message, connection: id };
     const changed = await core.setSupplierPriority(
       prisma,
       actorOf(scope),
       id,
-      text ? Number(text) : NaN,
+      priority.value ?? NaN,
     );
     if (!changed.ok) return { ...changed, connection: id };
     return { ok: true, message: "Priority saved." };

@@ -124,7 +124,10 @@ function Connect({ data }: { data: SuppliersData }) {
               name="supplier"
               value={supplier}
               onChange={setSupplier}
-              options={kinds.map((kind) => ({ label: kind, value: kind }))}
+              options={kinds.map((kind) => ({
+                label: data.supplierNames[kind] ?? kind,
+                value: kind,
+              }))}
             />
             <Select
               label="Environment"
@@ -140,13 +143,13 @@ function Connect({ data }: { data: SuppliersData }) {
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
             {data.credentialFields[supplier].map((field) => (
               <TextField
-                key={`${supplier}-${field}`}
-                label={field}
-                name={field}
+                key={`${supplier}-${field.name}`}
+                label={field.label}
+                name={field.name}
                 type="password"
                 autoComplete="off"
-                value={values[field] ?? ""}
-                onChange={(value) => setValues({ ...values, [field]: value })}
+                value={values[field.name] ?? ""}
+                onChange={(value) => setValues({ ...values, [field.name]: value })}
               />
             ))}
           </InlineGrid>

@@ -29,7 +29,7 @@ export async function searchOrders(
       ? {
           OR: [
             { storeOrderRef: { in: [search, search.replace(/^#/, ""), `#${search}`] } },
-            { customerEmail: { contains: search, mode: "insensitive" as const } },
+            { customerEmail: { contains: likeLiteral(search), mode: "insensitive" as const } },
           ],
         }
       : {}),
@@ -45,6 +45,14 @@ export async function searchOrders(
     }),
   ]);
   return { total, orders };
+}
+
+/**
+ * Text matched literally inside Prisma's `contains`, which becomes LIKE without escaping: `%`
+ * and `_` would otherwise match anything. PostgreSQL's LIKE escapes with a backslash.
+ */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /** One order of the account with its whole timeline; undefined when not the account's. */

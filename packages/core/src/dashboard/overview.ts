@@ -1,19 +1,15 @@
 import type { PrismaClient } from "../db/types.ts";
 import { isLowStock, lowStockThreshold } from "../products/low-stock.ts";
+import { overviewMoney, type OverviewMoney } from "./overview-money.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CHART_DAYS = 14;
 
 export type StatusCounts = Record<string, number>;
 
-export type MoneyDay = { day: string; revenueMinor: number; spendMinor: number };
-
-export type AccountOverview = {
+/** Money over the last 30 days, per currency, for the orders of the account's current mode. */
+export type AccountOverview = OverviewMoney & {
   counts: { today: StatusCounts; last7: StatusCounts; last30: StatusCounts };
-  /** Per currency over the last 30 days: what the shops sold and what the keys cost. */
-  money: { currency: string; revenueMinor: number; spendMinor: number }[];
-  /** The last CHART_DAYS days in the account's first currency, oldest first. */
-  chart: { currency: string | null; days: MoneyDay[] };
   attention: {
     id: string;
     storeOrderRef: string;
@@ -49,36 +45,10 @@ export async function accountOverview(
     await countSince(since(30)),
   ];
 
-  const recent = await prisma.order.findMany({
-    where: { accountId, createdAt: { gte: since(30) } },
-    select: {
-      createdAt: true,
-      currency: true,
-      totalMinor: true,
-      purchases: { where: { status: "confirmed" }, select: { costMinor: true, currency: true } },
-    },
+  const money = await overviewMoney(prisma, accountId, since(30), {
+    startOfToday,
+    days: CHART_DAYS,
   });
-  const money = new Map<string, { revenueMinor: number; spendMinor: number }>();
-  const chartCurrency = recent[0]?.currency ?? null;
-  const days = new Map<string, MoneyDay>();
-  for (let i = CHART_DAYS - 1; i >= 0; i--) {
-    const day = new Date(startOfToday.getTime() - i * DAY_MS).toISOString().slice(0, 10);
-    days.set(day, { day, revenueMinor: 0, spendMinor: 0 });
-  }
-  for (const order of recent) {
-    const spend = order.purchases
-      .filter((purchase) => (purchase.currency ?? order.currency) === order.currency)
-      .reduce((sum, purchase) => sum + (purchase.costMinor ?? 0), 0);
-    const total = money.get(order.currency) ?? { revenueMinor: 0, spendMinor: 0 };
-    total.revenueMinor += order.totalMinor;
-    total.spendMinor += spend;
-    money.set(order.currency, total);
-    const day = days.get(order.createdAt.toISOString().slice(0, 10));
-    if (day && order.currency === chartCurrency) {
-      day.revenueMinor += order.totalMinor;
-      day.spendMinor += spend;
-    }
-  }
 
   const attentionOrders = await prisma.order.findMany({
     where: {
@@ -124,8 +94,7 @@ export async function accountOverview(
 
   return {
     counts: { today, last7, last30 },
-    money: [...money].map(([currency, total]) => ({ currency, ...total })),
-    chart: { currency: chartCurrency, days: [...days.values()] },
+    ...money,
     attention: attentionOrders.map((order) => ({
       id: order.id,
       storeOrderRef: order.storeOrderRef,

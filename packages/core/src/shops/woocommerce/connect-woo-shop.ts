@@ -47,11 +47,17 @@ export type ConnectWooResult =
 
 // WooCommerce keys are "ck_" / "cs_" and 40 hex characters; other characters are refused so a
 // pasted key can carry nothing into a header or a URL.
+// The messages are whole sentences in the merchant's words: the dashboard and the CLI show them
+// as they are.
 const inputSchema = z.object({
-  accountId: z.string().uuid("an account id"),
-  url: z.string().min(1, "the shop URL"),
-  consumerKey: z.string().regex(/^ck_[A-Za-z0-9]{8,128}$/, "a consumer key like ck_..."),
-  consumerSecret: z.string().regex(/^cs_[A-Za-z0-9]{8,128}$/, "a consumer secret like cs_..."),
+  accountId: z.string().uuid("No such account"),
+  url: z.string().min(1, "Enter the shop's address"),
+  consumerKey: z
+    .string()
+    .regex(/^ck_[A-Za-z0-9]{8,128}$/, "The consumer key starts with ck_ then letters or digits"),
+  consumerSecret: z
+    .string()
+    .regex(/^cs_[A-Za-z0-9]{8,128}$/, "The consumer secret starts with cs_ then letters or digits"),
 });
 
 const SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -74,12 +80,7 @@ export async function connectWooShop(
 ): Promise<ConnectWooResult> {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      code: "VALIDATION_ERROR",
-      message: `${issue.path.join(".")}: ${issue.message}`,
-    };
+    return { ok: false, code: "VALIDATION_ERROR", message: parsed.error.issues[0].message };
   }
   const address = checkShopUrl(parsed.data.url, deps.addressPolicy);
   if (!address.ok) return address;
