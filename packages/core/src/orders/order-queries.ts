@@ -30,7 +30,21 @@ export async function listOrders(prisma: PrismaClient, accountId: string, filter
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * filter.limit,
       take: filter.limit,
-      include: { lines: { orderBy: { position: "asc" }, include: { product: true } } },
+      // Only what a list entry shows: the first line names the order's product.
+      select: {
+        id: true,
+        status: true,
+        createdAt: true,
+        storeOrderRef: true,
+        shopId: true,
+        totalMinor: true,
+        currency: true,
+        lines: {
+          orderBy: { position: "asc" },
+          take: 1,
+          select: { name: true, product: { select: { name: true } } },
+        },
+      },
     }),
   ]);
   return { total, orders };
