@@ -104,8 +104,12 @@ describe("account settings on /dashboard", () => {
     ]);
 
     await page.getByRole("link", { name: "Overview" }).click();
-    await page.getByRole("heading", { name: "Low stock" }).waitFor();
-    expect(await page.locator("main").innerText()).toMatch(/\d+ left \(threshold 1000000\)/);
+    // Settings has a "Low stock" heading too: wait for the Overview's own line.
+    await page.waitForURL(/\/dashboard$/);
+    await page
+      .getByText(/\d+ left \(threshold 1000000\)/)
+      .first()
+      .waitFor();
   });
 
   it("sets the key email's sender name and reply-to, refusing a bad address inline", async () => {
@@ -194,6 +198,10 @@ describe("team members on /dashboard", () => {
 
     await page.getByRole("button", { name: `Remove ${member.email}` }).click();
     await page.getByText(`${member.email} was removed and signed out.`).waitFor();
+    // The list follows once the page's data has been loaded again after the action.
+    await page
+      .getByRole("button", { name: `Remove ${member.email}` })
+      .waitFor({ state: "detached" });
     expect(await page.getByRole("button", { name: /^Remove / }).count()).toBe(0);
     await checkPage("settings-team-removed");
 
