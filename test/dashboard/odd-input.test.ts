@@ -11,7 +11,7 @@ import {
   signInOverHttp,
 } from "../support/dashboard-http.ts";
 import { shopifyOrder } from "../support/dashboard-orders.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { startTestServer, waitFor, type TestServer } from "../support/test-server.ts";
 
 let server: TestServer;
 let session: string;
@@ -71,8 +71,11 @@ describe("a post that is not a form", () => {
     expect(await data.json()).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE" } });
     const account = await server.platform.db.prisma.account.findFirstOrThrow();
     expect(account.sandboxMode).toBe(true);
-    const warnings = expectQuietLog(before).filter((line) => line.msg === "dashboard post refused");
-    expect(warnings).toHaveLength(2);
+    // The logger writes asynchronously: wait for both lines, so none spills into the next test.
+    const refused = () =>
+      expectQuietLog(before).filter((line) => line.msg === "dashboard post refused");
+    await waitFor(() => refused().length >= 2, 10_000, "two warning lines");
+    expect(refused()).toHaveLength(2);
   });
 
   it.each([
