@@ -16,7 +16,7 @@ export { toMinorUnits, fromMinorUnits, currencyDecimals } from "./money.ts";
 export type * from "./shops/shop-platform.ts";
 export { base64HmacMatches, checkBase64Signature } from "./shops/hmac.ts";
 export { parseJsonLosslessly, idText } from "./shops/lossless-json.ts";
-export { parseShopTimestamp } from "./shops/shop-timestamp.ts";
+export { parseIsoTimestamp } from "./iso-timestamp.ts";
 export {
   receiveShopWebhook,
   recordInboundDelivery,

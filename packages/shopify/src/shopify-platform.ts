@@ -2,7 +2,7 @@ import {
   checkBase64Signature,
   idText,
   parseJsonLosslessly,
-  parseShopTimestamp,
+  parseIsoTimestamp,
   toMinorUnits,
   type DeliveryKind,
   type ShopOrderSnapshot,
@@ -137,7 +137,7 @@ function toSnapshot(topic: string, order: ShopifyOrder): ShopOrderSnapshot {
 }
 
 function timestamp(text: string | null | undefined): Date | undefined {
-  return text ? parseShopTimestamp(text) : undefined;
+  return text ? parseIsoTimestamp(text) : undefined;
 }
 
 /**

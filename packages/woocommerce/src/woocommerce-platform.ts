@@ -3,7 +3,7 @@ import {
   checkBase64Signature,
   idText,
   parseJsonLosslessly,
-  parseShopTimestamp,
+  parseIsoTimestamp,
   toMinorUnits,
   type DeliveryKind,
   type ShopOrderSnapshot,
@@ -98,7 +98,7 @@ function toSnapshot(order: WooOrder): ShopOrderSnapshot {
     storeOrderRef: order.number ?? idText(order.id) ?? "",
     paid,
     paidAt: order.date_paid_gmt
-      ? parseShopTimestamp(order.date_paid_gmt)
+      ? parseIsoTimestamp(order.date_paid_gmt)
       : paid
         ? new Date()
         : undefined,
@@ -108,7 +108,7 @@ function toSnapshot(order: WooOrder): ShopOrderSnapshot {
     customerName: name || undefined,
     currency: order.currency,
     totalMinor: toMinorUnits(order.total ?? "0", order.currency),
-    updatedAt: order.date_modified_gmt ? parseShopTimestamp(order.date_modified_gmt) : undefined,
+    updatedAt: order.date_modified_gmt ? parseIsoTimestamp(order.date_modified_gmt) : undefined,
     lines: order.line_items.map((line) => ({
       externalLineId: idText(line.id) ?? "",
       externalProductId: idText(line.product_id),

@@ -4,6 +4,7 @@ import {
   findOrder,
   listOrders,
   ORDER_STATUSES,
+  parseIsoTimestamp,
   readOrderKeys,
   type Platform,
 } from "@premiumcdkeys/core";
@@ -103,16 +104,8 @@ function endOf(value: string): Date {
   return new Date(value.length === 10 ? `${value}T23:59:59.999Z` : value);
 }
 
-/**
- * Date.parse rolls 2026-02-30 over to March and 24:00 over to the next day; a real date keeps
- * its year, month and day, its hour is below 24, and its year is one the database stores.
- */
+/** A day or moment that exists (see parseIsoTimestamp), in a year the database stores. */
 function isRealDate(value: string): boolean {
-  const day = value.slice(0, 10);
-  const year = Number(value.slice(0, 4));
-  const hour = value.length > 10 ? Number(value.slice(11, 13)) : 0;
-  if (year < 1970 || hour > 23 || Number.isNaN(Date.parse(value))) return false;
-
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+  const moment = parseIsoTimestamp(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return !Number.isNaN(moment.getTime()) && Number(value.slice(0, 4)) >= 1970;
 }
