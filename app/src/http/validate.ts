@@ -43,15 +43,23 @@ function pathOfNulCharacter(value: unknown, path: string[] = []): string | undef
   return undefined;
 }
 
+/**
+ * The body of an operation whose fields are all optional: no body at all reads as `{}`, anything
+ * else is JSON checked by `schema` (a 400 naming what is wrong).
+ */
+export async function optionalJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+): Promise<z.infer<T>> {
+  const text = await request.text();
+  return validate(schema, text.trim() === "" ? {} : parseJsonText(text));
+}
+
 const NO_FIELDS = z.strictObject({});
 
-/**
- * For operations that take no fields: an empty body or `{}` passes, any field is a 400 naming
- * it, and anything that is not a JSON object a 400 too.
- */
+/** For operations that take no fields: nothing or `{}`, and any field is a 400 naming it. */
 export async function refuseAnyFields(request: Request): Promise<void> {
-  const text = await request.text();
-  if (text.trim() !== "") validate(NO_FIELDS, parseJsonText(text));
+  await optionalJsonBody(request, NO_FIELDS);
 }
 
 /** A JSON body, or a 400 when it is not JSON. */

@@ -5,7 +5,7 @@ import { ApiError } from "../api-error.ts";
 import { owner, requirePermission, type ApiEnv } from "../middleware/api-auth.ts";
 import { pageMeta, pageQuery } from "../page-query.ts";
 import { pathId } from "../path-id.ts";
-import { jsonBody, parseJsonText, refuseAnyFields, validate } from "../validate.ts";
+import { jsonBody, optionalJsonBody, refuseAnyFields, validate } from "../validate.ts";
 import { deliveryJson, endpointJson } from "./webhook-json.ts";
 
 const url = z.string().min(1).max(2048);
@@ -83,8 +83,7 @@ export function webhookEndpointRoutes(platform: Platform) {
 
   routes.post("/:id/rotate-secret", async (c) => {
     requirePermission(c, "process");
-    const text = await c.req.text();
-    const body = text.trim() === "" ? {} : validate(rotateBody, parseJsonText(text));
+    const body = await optionalJsonBody(c.req.raw, rotateBody);
     const rotated = await endpoints.rotateSecret(owner(c), pathId(c, "id", notFound), {
       expirePrevious: body.expire_previous,
     });
