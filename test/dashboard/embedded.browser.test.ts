@@ -179,7 +179,7 @@ describe("the dashboard inside the Shopify admin", () => {
       ["order.process_requested", ACTOR],
     ]);
     // The page follows the order while it is processed, without a reload.
-    await page.getByText("delivered", { exact: true }).first().waitFor({ timeout: 45_000 });
+    await page.getByText("delivered", { exact: true }).first().waitFor({ timeout: 15_000 });
     expect(await page.locator("body").innerText()).not.toContain("Why it failed");
   });
 

@@ -15,8 +15,11 @@ import {
 import { countOf, formatTime, orderRef, STATUS_TONES } from "../common/format";
 import type { OrderActionData, OrderData } from "./load-order.server";
 
-/** States the worker moves on from by itself: the page asks again until the order settles. */
-const IN_FLIGHT = ["received", "processing"];
+/**
+ * States the worker moves on from by itself (fulfilled: keys held, delivery queued): the page
+ * asks again until the order settles.
+ */
+const IN_FLIGHT = ["received", "processing", "fulfilled"];
 const REFRESH_MS = 2_000;
 
 /** One order: lines, purchases (keys masked until revealed), deliveries and its events. */
